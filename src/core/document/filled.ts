@@ -1,0 +1,33 @@
+// "Filled" per PROTOCOL.md section 2: a non-blank value that is not a placeholder. "N/A" in any
+// case counts as filled (the protocol asks people to write it where a field does not apply);
+// TBD, TODO, ?, -, ..., "n/a?" and whitespace do not.
+
+const PLACEHOLDER_ONLY = /^[\s?.\-_…]*$/u;
+// A value that merely promises to be filled later: "TBD", "todo: ask legal", "TBC after pilot".
+const DEFERRAL = /^(tbd|tbc|tba|todo|to do|to be (determined|defined|confirmed))\b/iu;
+const UNSURE_NOT_APPLICABLE = /^n\/?a\s*\?+$/iu;
+
+export function isFilledText(value: string | null | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  const text = value.trim();
+  if (PLACEHOLDER_ONLY.test(text)) return false;
+  if (UNSURE_NOT_APPLICABLE.test(text)) return false;
+  if (DEFERRAL.test(text)) return false;
+  return true;
+}
+
+export function isFilledNumber(value: number | null | undefined): boolean {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Dates are filled when present and valid; validation has already refused malformed ones. */
+export function isFilledDate(value: string | null | undefined): boolean {
+  return isFilledText(value);
+}
+
+export function isFilled(value: unknown): boolean {
+  if (typeof value === 'string') return isFilledText(value);
+  if (typeof value === 'number') return isFilledNumber(value);
+  if (typeof value === 'boolean') return true;
+  return false;
+}
