@@ -47,7 +47,8 @@ function objectivesIn(text: string | null | undefined): string[] {
   return text!
     .split(/\r?\n|;|•/)
     .map((line) => line.replace(/^\s*(?:[-*]|\d+[.)])\s*/, '').trim())
-    .filter(isFilledText);
+    .filter(isFilledText)
+    .map((line) => line.charAt(0).toUpperCase() + line.slice(1));
 }
 
 function addressees(stakeholders: readonly Stakeholder[]): Stakeholder[] {

@@ -38,6 +38,7 @@ export function toInstant(value: string | null | undefined): number | null {
   return null;
 }
 
+/** ISO 8601 in UTC, without milliseconds when there are none: `2026-11-02T10:00:00Z`. */
 export function toIso(instant: number): string {
-  return new Date(instant).toISOString();
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
 }

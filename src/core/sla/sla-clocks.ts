@@ -37,10 +37,12 @@ export function computeClocks(
   for (const [name, window] of Object.entries(template.sla) as [ClockName, { hours: number; from?: string }][]) {
     const definition = CLOCK_DEFINITIONS[name];
     const anchor = (window.from ?? definition.defaultAnchor) as Parameters<typeof anchorInstant>[1];
-    const start = anchorInstant(doc, anchor);
+    // Clocks are read "as of now": a stamp later than `now` has not happened yet.
+    const asOfNow = (instant: number | null) => (instant !== null && instant <= now ? instant : null);
+    const start = asOfNow(anchorInstant(doc, anchor));
     // A fix is only owed after a return; the clock does not exist before one.
     if (name === 'revision_fix' && start === null) continue;
-    const done = definition.doneAt(doc);
+    const done = asOfNow(definition.doneAt(doc));
     const due = start === null ? null : addWindow(start, window.hours, calendar);
 
     let status: ClockStatus;

@@ -1,0 +1,137 @@
+// The `baton` command line: the protocol core for people (tables) and machines (--json).
+import { Command, CommanderError, Option } from 'commander';
+import { HANDOFF_TYPES, REPORT_DIMENSIONS, scoreCompleteness } from '../core';
+import { CliError, type CliIo, processIo } from './cli-io';
+import { loadDocument, loadPolicy, parseNow, printJson } from './inputs';
+import { introEmail, introEmailText } from './commands/intro-email.command';
+import { loadDocuments, loadRoster, parseDimension, parsePeriod, reportText, runReport } from './commands/report.command';
+import { scoreJson, scoreText } from './commands/score.command';
+import { slaJson, slaText } from './commands/sla.command';
+
+interface Common {
+  json?: boolean;
+  policy?: string;
+  now?: string;
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('baton')
+    .description('Baton: the sales-to-CS handoff as a scored, accepted, SLA-tracked CRM record.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run baton --help for usage)');
+
+  const policyOption = () => new Option('--policy <file>', 'policy file overriding the default templates (JSON)');
+  const nowOption = () => new Option('--now <iso>', 'evaluate at this instant instead of the current time');
+
+  program
+    .command('score')
+    .description('completeness with the missing items, and quality with its parts and band')
+    .argument('<file>', 'handoff document (JSON, v1)')
+    .option('--json', 'print one JSON object for machines')
+    .addOption(policyOption())
+    .addOption(nowOption())
+    .action(async (file: string, options: Common) => {
+      const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
+      const now = parseNow(options.now, io.now());
+      io.out(options.json ? printJson(scoreJson(doc, policy, now)) : scoreText(doc, policy, now));
+    });
+
+  program
+    .command('sla')
+    .description('every SLA clock: met, pending, at_risk or breached, with its due time')
+    .argument('<file>', 'handoff document (JSON, v1)')
+    .option('--json', 'print one JSON object for machines')
+    .addOption(policyOption())
+    .addOption(nowOption())
+    .action(async (file: string, options: Common) => {
+      const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
+      const now = parseNow(options.now, io.now());
+      io.out(options.json ? printJson(slaJson(doc, policy, now)) : slaText(doc, policy, now));
+    });
+
+  program
+    .command('validate')
+    .description('check handoff documents (and a policy file) and name every bad field')
+    .argument('<files...>', 'handoff documents (JSON, v1)')
+    .addOption(policyOption())
+    .action(async (files: string[], options: Common) => {
+      const policy = await loadPolicy(options.policy);
+      if (options.policy) io.out(`${options.policy}: valid policy\n`);
+      const problems: string[] = [];
+      for (const file of files) {
+        try {
+          const doc = await loadDocument(file);
+          const score = scoreCompleteness(doc, policy.templates[doc.handoffType]).score;
+          io.out(`${file}: valid ${doc.handoffType} handoff for deal ${doc.deal.id} (completeness ${score}%)\n`);
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          problems.push(error.message);
+        }
+      }
+      if (problems.length > 0) throw new CliError(problems.join('\n'));
+    });
+
+  program
+    .command('intro-email')
+    .description('the customer introduction email from the AE, naming the CSM')
+    .argument('<file>', 'handoff document (JSON, v1)')
+    .option('--ae <name>', "the AE's name, for the signature")
+    .option('--ae-email <email>', "the AE's email")
+    .option('--csm <name>', "the CSM's name")
+    .option('--csm-email <email>', "the CSM's email (copied)")
+    .option('--customer <name>', "the customer's name (default: the deal name)")
+    .option('--vendor <name>', 'your company name')
+    .option('--json', 'print one JSON object for machines')
+    .addOption(policyOption())
+    .action(async (file: string, options: Common & Parameters<typeof introEmail>[2]) => {
+      const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
+      const email = introEmail(doc, policy, options);
+      io.out(options.json ? printJson(email) : introEmailText(email));
+    });
+
+  program
+    .command('report')
+    .description('handoff reports per rep, team, segment, type or period')
+    .argument('<inputs...>', 'handoff documents: files (JSON, JSON arrays, JSON Lines) or folders of them')
+    .addOption(new Option('--by <dimension>', 'group by').choices(REPORT_DIMENSIONS).default('rep'))
+    .addOption(new Option('--period <period>', 'period length with --by period').choices(['week', 'month', 'quarter']).default('month'))
+    .option('--roster <file>', 'JSON map of owner id to {"name", "team"}')
+    .option('--json', 'print one JSON object for machines')
+    .addOption(policyOption())
+    .addOption(nowOption())
+    .action(async (inputs: string[], options: Common & { by: string; period: string; roster?: string }) => {
+      const policy = await loadPolicy(options.policy);
+      const roster = await loadRoster(options.roster);
+      const docs = await loadDocuments(inputs);
+      const report = runReport(docs, policy, {
+        by: parseDimension(options.by),
+        period: parsePeriod(options.period),
+        now: parseNow(options.now, io.now()),
+        ...(roster ? { roster } : {}),
+      });
+      io.out(options.json ? printJson(report) : reportText(report));
+    });
+
+  program.addHelpText(
+    'after',
+    `\nHandoff types: ${HANDOFF_TYPES.join(', ')}.\nExamples:\n  npx baton score examples/complete.json\n  npx baton sla examples/late.json --now 2026-11-10T09:00:00Z --json\n  npx baton report examples --by type`,
+  );
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 bad input, 2 an unexpected failure. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CliError) {
+      io.err(`baton: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`baton: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
