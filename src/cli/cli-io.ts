@@ -46,7 +46,9 @@ export async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new CliError(
+      `${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -70,7 +72,9 @@ export async function readJsonValues(path: string): Promise<{ source: string; va
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new CliError(
+      `${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return Array.isArray(value)
     ? value.map((item, index) => ({ source: `${path}[${index}]`, value: item as unknown }))
@@ -91,7 +95,9 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       files.push(path);
       continue;
     }
-    const names = (await readdir(path)).filter((name) => /\.(json|jsonl|ndjson)$/.test(name)).sort();
+    const names = (await readdir(path))
+      .filter((name) => /\.(json|jsonl|ndjson)$/.test(name))
+      .sort();
     files.push(...names.map((name) => join(path, name)));
   }
   return files;

@@ -16,7 +16,8 @@ export function validateDocument(value: unknown, source: string): HandoffDocumen
   const parsed = parseWith(handoffDocumentSchema, value);
   if (parsed.success) return parsed.value;
   throw new CliError(
-    `${source} is not a valid handoff document:\n` + parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
+    `${source} is not a valid handoff document:\n` +
+      parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
   );
 }
 
@@ -29,13 +30,15 @@ export async function loadPolicy(path: string | undefined): Promise<Policy> {
   const parsed = resolvePolicy(await readJson(path));
   if (parsed.success) return parsed.value;
   throw new CliError(
-    `${path} is not a valid policy:\n` + parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
+    `${path} is not a valid policy:\n` +
+      parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
   );
 }
 
 export function parseNow(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!isIsoDateTime(value)) throw new CliError(`--now: expected an ISO date-time such as 2026-11-05T09:00:00Z`);
+  if (!isIsoDateTime(value))
+    throw new CliError(`--now: expected an ISO date-time such as 2026-11-05T09:00:00Z`);
   return Date.parse(value);
 }
 

@@ -4,9 +4,17 @@ import { HANDOFF_TYPES, REPORT_DIMENSIONS, scoreCompleteness } from '../core';
 import { CliError, type CliIo, processIo } from './cli-io';
 import { loadDocument, loadPolicy, parseNow, printJson } from './inputs';
 import { introEmail, introEmailText } from './commands/intro-email.command';
-import { loadDocuments, loadRoster, parseDimension, parsePeriod, reportText, runReport } from './commands/report.command';
+import {
+  loadDocuments,
+  loadRoster,
+  parseDimension,
+  parsePeriod,
+  reportText,
+  runReport,
+} from './commands/report.command';
 import { scoreJson, scoreText } from './commands/score.command';
 import { slaJson, slaText } from './commands/sla.command';
+import { startText } from './commands/start.command';
 
 interface Common {
   json?: boolean;
@@ -21,8 +29,10 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run baton --help for usage)');
 
-  const policyOption = () => new Option('--policy <file>', 'policy file overriding the default templates (JSON)');
-  const nowOption = () => new Option('--now <iso>', 'evaluate at this instant instead of the current time');
+  const policyOption = () =>
+    new Option('--policy <file>', 'policy file overriding the default templates (JSON)');
+  const nowOption = () =>
+    new Option('--now <iso>', 'evaluate at this instant instead of the current time');
 
   program
     .command('score')
@@ -63,7 +73,9 @@ function buildProgram(io: CliIo): Command {
         try {
           const doc = await loadDocument(file);
           const score = scoreCompleteness(doc, policy.templates[doc.handoffType]).score;
-          io.out(`${file}: valid ${doc.handoffType} handoff for deal ${doc.deal.id} (completeness ${score}%)\n`);
+          io.out(
+            `${file}: valid ${doc.handoffType} handoff for deal ${doc.deal.id} (completeness ${score}%)\n`,
+          );
         } catch (error) {
           if (!(error instanceof CliError)) throw error;
           problems.push(error.message);
@@ -93,24 +105,46 @@ function buildProgram(io: CliIo): Command {
   program
     .command('report')
     .description('handoff reports per rep, team, segment, type or period')
-    .argument('<inputs...>', 'handoff documents: files (JSON, JSON arrays, JSON Lines) or folders of them')
+    .argument(
+      '<inputs...>',
+      'handoff documents: files (JSON, JSON arrays, JSON Lines) or folders of them',
+    )
     .addOption(new Option('--by <dimension>', 'group by').choices(REPORT_DIMENSIONS).default('rep'))
-    .addOption(new Option('--period <period>', 'period length with --by period').choices(['week', 'month', 'quarter']).default('month'))
+    .addOption(
+      new Option('--period <period>', 'period length with --by period')
+        .choices(['week', 'month', 'quarter'])
+        .default('month'),
+    )
     .option('--roster <file>', 'JSON map of owner id to {"name", "team"}')
     .option('--json', 'print one JSON object for machines')
     .addOption(policyOption())
     .addOption(nowOption())
-    .action(async (inputs: string[], options: Common & { by: string; period: string; roster?: string }) => {
+    .action(
+      async (
+        inputs: string[],
+        options: Common & { by: string; period: string; roster?: string },
+      ) => {
+        const policy = await loadPolicy(options.policy);
+        const roster = await loadRoster(options.roster);
+        const docs = await loadDocuments(inputs);
+        const report = runReport(docs, policy, {
+          by: parseDimension(options.by),
+          period: parsePeriod(options.period),
+          now: parseNow(options.now, io.now()),
+          ...(roster ? { roster } : {}),
+        });
+        io.out(options.json ? printJson(report) : reportText(report));
+      },
+    );
+
+  program
+    .command('start')
+    .description('run Baton locally on its embedded defaults (what `npm start` runs)')
+    .addOption(policyOption())
+    .addOption(nowOption())
+    .action(async (options: Common) => {
       const policy = await loadPolicy(options.policy);
-      const roster = await loadRoster(options.roster);
-      const docs = await loadDocuments(inputs);
-      const report = runReport(docs, policy, {
-        by: parseDimension(options.by),
-        period: parsePeriod(options.period),
-        now: parseNow(options.now, io.now()),
-        ...(roster ? { roster } : {}),
-      });
-      io.out(options.json ? printJson(report) : reportText(report));
+      io.out(await startText(policy, parseNow(options.now, io.now())));
     });
 
   program.addHelpText(

@@ -5,7 +5,12 @@ import { type Completeness, scoreCompleteness } from './scoring/completeness';
 import { type Quality, scoreQuality } from './scoring/quality';
 import { type SlaAlert, slaAlerts } from './sla/sla-alerts';
 import { type SlaClock, type SlaState, computeClocks, slaStateOf } from './sla/sla-clocks';
-import { type LifecycleState, type Ownership, ownershipOf, stateOf } from './lifecycle/lifecycle-state';
+import {
+  type LifecycleState,
+  type Ownership,
+  ownershipOf,
+  stateOf,
+} from './lifecycle/lifecycle-state';
 import { calendarOf } from './time/working-calendar';
 
 export interface HandoffAnalysis {

@@ -202,3 +202,12 @@ describe('baton', () => {
     expect(run.err).toContain("unknown command 'launch'");
   });
 });
+
+describe('baton start', () => {
+  it('evaluates every bundled example', async () => {
+    const run = await baton('start');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/complete\.json\s+sales_to_cs\s+Kickoff held\s+100%\s+100\s+excellent/);
+    expect(run.out).toMatch(/thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/);
+  });
+});

@@ -1,5 +1,11 @@
 // `baton intro-email FILE`: the customer introduction email, ready to paste.
-import { type HandoffDocument, type IntroEmail, type Policy, buildIntroEmail, calendarOf } from '../../core';
+import {
+  type HandoffDocument,
+  type IntroEmail,
+  type Policy,
+  buildIntroEmail,
+  calendarOf,
+} from '../../core';
 
 export interface IntroEmailOptions {
   ae?: string;
@@ -10,7 +16,11 @@ export interface IntroEmailOptions {
   vendor?: string;
 }
 
-export function introEmail(doc: HandoffDocument, policy: Policy, options: IntroEmailOptions): IntroEmail {
+export function introEmail(
+  doc: HandoffDocument,
+  policy: Policy,
+  options: IntroEmailOptions,
+): IntroEmail {
   return buildIntroEmail(doc, policy.templates[doc.handoffType], calendarOf(policy), {
     ae: options.ae ? { name: options.ae, email: options.aeEmail ?? null } : null,
     csm: options.csm ? { name: options.csm, email: options.csmEmail ?? null } : null,
@@ -27,5 +37,9 @@ export function introEmailText(email: IntroEmail): string {
     '',
   ];
   const warnings = email.warnings.map((w) => `! ${w}`);
-  return [...header, email.body.trimEnd(), ...(warnings.length > 0 ? ['', ...warnings] : [])].join('\n') + '\n';
+  return (
+    [...header, email.body.trimEnd(), ...(warnings.length > 0 ? ['', ...warnings] : [])].join(
+      '\n',
+    ) + '\n'
+  );
 }

@@ -20,14 +20,22 @@ import { type Column, formatNumber, renderTable } from '../table';
 
 const rosterSchema = z.record(
   z.string(),
-  z.strictObject({ name: z.string().trim().min(1, { error: 'required' }), team: z.string().nullish() }),
+  z.strictObject({
+    name: z.string().trim().min(1, { error: 'required' }),
+    team: z.string().nullish(),
+  }),
 );
 
-export async function loadRoster(path: string | undefined): Promise<Map<string, RosterEntry> | undefined> {
+export async function loadRoster(
+  path: string | undefined,
+): Promise<Map<string, RosterEntry> | undefined> {
   if (path === undefined) return undefined;
   const parsed = parseWith(rosterSchema, await readJson(path));
   if (!parsed.success) {
-    throw new CliError(`${path} is not a valid roster:\n` + parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'));
+    throw new CliError(
+      `${path} is not a valid roster:\n` +
+        parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
+    );
   }
   return new Map(Object.entries(parsed.value));
 }
@@ -63,7 +71,12 @@ export function parsePeriod(value: string): ReportPeriod {
 export function runReport(
   docs: readonly HandoffDocument[],
   policy: Policy,
-  options: { by: ReportDimension; period: ReportPeriod; now: number; roster?: Map<string, RosterEntry> },
+  options: {
+    by: ReportDimension;
+    period: ReportPeriod;
+    now: number;
+    roster?: Map<string, RosterEntry>;
+  },
 ): HandoffReport {
   return buildReport(docs, policy, {
     by: options.by,
@@ -79,9 +92,21 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: 'Within SLA', align: 'right', value: (r) => formatNumber(r.withinSlaPct, 1, '%') },
   { header: 'Completeness', align: 'right', value: (r) => formatNumber(r.avgCompleteness) },
   { header: 'Quality', align: 'right', value: (r) => formatNumber(r.avgQuality) },
-  { header: 'To handoff', align: 'right', value: (r) => formatNumber(r.medianHoursToHandoff, 1, ' h') },
-  { header: 'To 1st CS', align: 'right', value: (r) => formatNumber(r.medianHoursToFirstCsContact, 1, ' h') },
-  { header: 'To kickoff', align: 'right', value: (r) => formatNumber(r.medianHoursToKickoff, 1, ' h') },
+  {
+    header: 'To handoff',
+    align: 'right',
+    value: (r) => formatNumber(r.medianHoursToHandoff, 1, ' h'),
+  },
+  {
+    header: 'To 1st CS',
+    align: 'right',
+    value: (r) => formatNumber(r.medianHoursToFirstCsContact, 1, ' h'),
+  },
+  {
+    header: 'To kickoff',
+    align: 'right',
+    value: (r) => formatNumber(r.medianHoursToKickoff, 1, ' h'),
+  },
   { header: 'Returned', align: 'right', value: (r) => formatNumber(r.rejectionRate, 1, '%') },
   {
     header: 'Commitments (done/at risk/open)',

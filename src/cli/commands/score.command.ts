@@ -1,5 +1,12 @@
 // `baton score FILE [--json]`: completeness with the missing items, quality with its parts.
-import { CATEGORY_LABELS, type HandoffDocument, type Policy, QUALITY_PARTS, analyzeHandoff, STATE_LABELS } from '../../core';
+import {
+  CATEGORY_LABELS,
+  type HandoffDocument,
+  type Policy,
+  QUALITY_PARTS,
+  analyzeHandoff,
+  STATE_LABELS,
+} from '../../core';
 import { renderTable } from '../table';
 
 const PART_LABELS: Record<(typeof QUALITY_PARTS)[number], string> = {

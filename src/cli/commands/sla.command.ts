@@ -7,21 +7,34 @@ export function slaJson(doc: HandoffDocument, policy: Policy, now: number) {
   return {
     now: toIso(now),
     slaState,
-    clocks: clocks.map(({ name, label, status, startedAt, dueAt, doneAt, windowHours, responsible }) => ({
-      name,
-      label,
-      status,
-      startedAt,
-      dueAt,
-      doneAt,
-      windowHours,
-      responsible,
+    clocks: clocks.map(
+      ({ name, label, status, startedAt, dueAt, doneAt, windowHours, responsible }) => ({
+        name,
+        label,
+        status,
+        startedAt,
+        dueAt,
+        doneAt,
+        windowHours,
+        responsible,
+      }),
+    ),
+    alerts: alerts.map(({ key, kind, clock, notify, message }) => ({
+      key,
+      kind,
+      clock,
+      notify,
+      message,
     })),
-    alerts: alerts.map(({ key, kind, clock, notify, message }) => ({ key, kind, clock, notify, message })),
   };
 }
 
-const STATUS_WORDS = { met: 'met', pending: 'pending', at_risk: 'AT RISK', breached: 'BREACHED' } as const;
+const STATUS_WORDS = {
+  met: 'met',
+  pending: 'pending',
+  at_risk: 'AT RISK',
+  breached: 'BREACHED',
+} as const;
 
 export function slaText(doc: HandoffDocument, policy: Policy, now: number): string {
   const { clocks, slaState, alerts } = analyzeHandoff(doc, policy, now);
@@ -39,7 +52,8 @@ export function slaText(doc: HandoffDocument, policy: Policy, now: number): stri
   ];
   if (alerts.length > 0) {
     lines.push('', 'Alerts:');
-    for (const alert of alerts) lines.push(`  [${alert.kind}] ${alert.message} → ${alert.notify.replace('_', ' ')}`);
+    for (const alert of alerts)
+      lines.push(`  [${alert.kind}] ${alert.message} → ${alert.notify.replace('_', ' ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -27,14 +27,22 @@ export interface ChecklistContext {
   ticked?: ReadonlySet<string>;
 }
 
-function categoryFilled(doc: HandoffDocument, template: HandoffTemplate, categories: ItemCategory[]): boolean {
+function categoryFilled(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+  categories: ItemCategory[],
+): boolean {
   return template.requiredItems
     .map(itemAt)
     .filter((item) => categories.includes(item.category))
     .every((item) => item.isFilled(doc));
 }
 
-export function buildChecklist(doc: HandoffDocument, template: HandoffTemplate, ctx: ChecklistContext): ChecklistItem[] {
+export function buildChecklist(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+  ctx: ChecklistContext,
+): ChecklistItem[] {
   const held = toInstant(doc.meeting?.heldAt) !== null;
   const covered = new Set(doc.meeting?.agendaCovered ?? []);
   const present = new Set(doc.meeting?.participants ?? []);
@@ -45,20 +53,44 @@ export function buildChecklist(doc: HandoffDocument, template: HandoffTemplate, 
 
   const items: Omit<ChecklistItem, 'stage'>[][] = [
     [
-      { key: 'crm_updated', label: 'CRM deal record updated', status: tick(Boolean(doc.deal.name && doc.deal.ownerId && doc.deal.closedWonAt)) },
+      {
+        key: 'crm_updated',
+        label: 'CRM deal record updated',
+        status: tick(Boolean(doc.deal.name && doc.deal.ownerId && doc.deal.closedWonAt)),
+      },
       {
         key: 'summary_done',
         label: 'Deal summary complete',
-        status: tick(categoryFilled(doc, template, ['customer_context', 'objectives', 'technical', 'implementation', 'commercial'])),
+        status: tick(
+          categoryFilled(doc, template, [
+            'customer_context',
+            'objectives',
+            'technical',
+            'implementation',
+            'commercial',
+          ]),
+        ),
       },
-      { key: 'stakeholder_map', label: 'Stakeholder map documented', status: tick(categoryFilled(doc, template, ['stakeholders'])) },
-      { key: 'commitments_validated', label: 'Commitments validated', status: tick(categoryFilled(doc, template, ['commitments'])) },
+      {
+        key: 'stakeholder_map',
+        label: 'Stakeholder map documented',
+        status: tick(categoryFilled(doc, template, ['stakeholders'])),
+      },
+      {
+        key: 'commitments_validated',
+        label: 'Commitments validated',
+        status: tick(categoryFilled(doc, template, ['commitments'])),
+      },
       {
         key: 'csm_assigned',
         label: 'CSM assigned',
         status: ctx.csmAssigned === undefined ? manual('csm_assigned') : tick(ctx.csmAssigned),
       },
-      { key: 'meeting_scheduled', label: 'Handoff meeting scheduled', status: held ? 'done' : manual('meeting_scheduled') },
+      {
+        key: 'meeting_scheduled',
+        label: 'Handoff meeting scheduled',
+        status: held ? 'done' : manual('meeting_scheduled'),
+      },
     ],
     [
       {
@@ -76,14 +108,30 @@ export function buildChecklist(doc: HandoffDocument, template: HandoffTemplate, 
         label: 'CS questions answered',
         status: tick(held && (doc.meeting?.questionsAnswered ?? 0) >= asked),
       },
-      { key: 'intro_approach', label: 'Customer intro approach agreed', status: manual('intro_approach') },
-      { key: 'action_items', label: 'Action items assigned with owners', status: manual('action_items') },
+      {
+        key: 'intro_approach',
+        label: 'Customer intro approach agreed',
+        status: manual('intro_approach'),
+      },
+      {
+        key: 'action_items',
+        label: 'Action items assigned with owners',
+        status: manual('action_items'),
+      },
     ],
     [
       { key: 'notes_filed', label: 'Meeting notes filed', status: tick(held) },
-      { key: 'handoff_date', label: 'Handoff date recorded on the deal', status: tick(Boolean(doc.timeline?.submittedAt)) },
+      {
+        key: 'handoff_date',
+        label: 'Handoff date recorded on the deal',
+        status: tick(Boolean(doc.timeline?.submittedAt)),
+      },
       { key: 'accepted', label: 'Accepted by CS', status: tick(Boolean(doc.timeline?.acceptedAt)) },
-      { key: 'intro_within_48h', label: 'Intro email sent within 48 h', status: tick(clock('intro_email')?.status === 'met') },
+      {
+        key: 'intro_within_48h',
+        label: 'Intro email sent within 48 h',
+        status: tick(clock('intro_email')?.status === 'met'),
+      },
       {
         key: 'kickoff_on_time',
         label: 'Kickoff held within 7-10 days',

@@ -55,14 +55,17 @@ function addressees(stakeholders: readonly Stakeholder[]): Stakeholder[] {
   const picked: Stakeholder[] = [];
   for (const role of ADDRESSED_ROLES) {
     for (const s of stakeholders) {
-      if (s.role === role && isFilledText(s.name) && !picked.some((p) => p.name === s.name)) picked.push(s);
+      if (s.role === role && isFilledText(s.name) && !picked.some((p) => p.name === s.name))
+        picked.push(s);
     }
   }
   return picked.slice(0, 3);
 }
 
 function longDate(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone }).format(instant);
+  return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone }).format(
+    instant,
+  );
 }
 
 export function buildIntroEmail(
@@ -74,14 +77,17 @@ export function buildIntroEmail(
   const warnings: string[] = [];
   const customer = input.customerName?.trim() || doc.deal.name?.trim() || 'your team';
   const csmName = input.csm?.name?.trim() || null;
-  if (csmName === null) warnings.push('No CSM is assigned yet: the email names "your Customer Success Manager".');
+  if (csmName === null)
+    warnings.push('No CSM is assigned yet: the email names "your Customer Success Manager".');
   const csm = csmName ?? 'your Customer Success Manager';
   const csmFirst = csmName === null ? 'They' : firstName(csmName);
 
   const people = addressees(doc.stakeholders ?? []);
-  if (people.length === 0) warnings.push('No executive sponsor, champion or economic buyer is named to address.');
+  if (people.length === 0)
+    warnings.push('No executive sponsor, champion or economic buyer is named to address.');
   const to = people.map((p) => p.email?.trim()).filter((e): e is string => isFilledText(e));
-  if (people.length > 0 && to.length === 0) warnings.push('None of the addressees has an email address.');
+  if (people.length > 0 && to.length === 0)
+    warnings.push('None of the addressees has an email address.');
   const cc = [input.csm?.email?.trim()].filter((e): e is string => isFilledText(e));
 
   const objectives = [
@@ -89,7 +95,8 @@ export function buildIntroEmail(
     ...objectivesIn(doc.objectives?.successCriteria),
     ...objectivesIn(doc.objectives?.roiExpectation),
   ].slice(0, 3);
-  if (objectives.length === 0) warnings.push('No objectives are filled in: the email cannot restate them.');
+  if (objectives.length === 0)
+    warnings.push('No objectives are filled in: the email cannot restate them.');
 
   const closedWonAt = toInstant(doc.deal.closedWonAt);
   const kickoffHours = template.sla.kickoff_held?.hours;
@@ -98,8 +105,11 @@ export function buildIntroEmail(
       ? ` by ${longDate(addWindow(closedWonAt, kickoffHours, calendar), calendar.timeZone)}`
       : '';
 
-  const greeting = people.length === 0 ? 'Hi team,' : `Hi ${listNames(people.map((p) => firstName(p.name!)))},`;
-  const thanks = input.vendorName?.trim() ? `Thank you for choosing ${input.vendorName.trim()}.` : 'Thank you for your trust.';
+  const greeting =
+    people.length === 0 ? 'Hi team,' : `Hi ${listNames(people.map((p) => firstName(p.name!)))},`;
+  const thanks = input.vendorName?.trim()
+    ? `Thank you for choosing ${input.vendorName.trim()}.`
+    : 'Thank you for your trust.';
   const lines = [
     greeting,
     '',

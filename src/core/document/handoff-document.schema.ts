@@ -32,9 +32,12 @@ const dateTime = () =>
 const date = () =>
   z
     .string({ error: 'expected a date (YYYY-MM-DD)' })
-    .refine((value) => !isFilledText(value) || isIsoDate(value.trim()) || isIsoDateTime(value.trim()), {
-      error: 'expected a date (YYYY-MM-DD)',
-    })
+    .refine(
+      (value) => !isFilledText(value) || isIsoDate(value.trim()) || isIsoDateTime(value.trim()),
+      {
+        error: 'expected a date (YYYY-MM-DD)',
+      },
+    )
     .nullish();
 
 /** An enumeration that forms may send as "" when nothing is picked. */
@@ -162,7 +165,9 @@ export const risksSchema = z.strictObject({
 export const meetingSchema = z.strictObject({
   heldAt: dateTime(),
   participants: z
-    .array(z.enum(MEETING_PARTICIPANTS, { error: `expected one of ${MEETING_PARTICIPANTS.join(', ')}` }))
+    .array(
+      z.enum(MEETING_PARTICIPANTS, { error: `expected one of ${MEETING_PARTICIPANTS.join(', ')}` }),
+    )
     .nullish(),
   agendaCovered: z
     .array(z.enum(AGENDA_SEGMENTS, { error: `expected one of ${AGENDA_SEGMENTS.join(', ')}` }))
@@ -184,8 +189,12 @@ export const timelineSchema = z.strictObject({
 });
 
 export const reviewSchema = z.strictObject({
-  status: z.enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` }).nullish(),
-  gaps: z.array(z.string({ error: 'expected text' }), { error: 'expected a list of gaps' }).nullish(),
+  status: z
+    .enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` })
+    .nullish(),
+  gaps: z
+    .array(z.string({ error: 'expected text' }), { error: 'expected a list of gaps' })
+    .nullish(),
   rejections: count().nullish(),
   // The fields below are Baton's optional additions to v1 (docs/handoff-document.md): the
   // stamps the lifecycle needs to say who decided and when, and the two ratings of section 9.
@@ -201,19 +210,21 @@ export const reviewSchema = z.strictObject({
 
 export const handoffDocumentSchema = z.strictObject(
   {
-  handoffType: z.enum(HANDOFF_TYPES, { error: `expected one of ${HANDOFF_TYPES.join(', ')}` }),
-  deal: dealSchema,
-  customerContext: customerContextSchema.nullish(),
-  stakeholders: z.array(stakeholderSchema, { error: 'expected a list of stakeholders' }).nullish(),
-  objectives: objectivesSchema.nullish(),
-  commitments: z.array(commitmentSchema, { error: 'expected a list of commitments' }).nullish(),
-  technical: technicalSchema.nullish(),
-  implementation: implementationSchema.nullish(),
-  commercial: commercialSchema.nullish(),
-  risks: risksSchema.nullish(),
-  meeting: meetingSchema.nullish(),
-  timeline: timelineSchema.nullish(),
-  review: reviewSchema.nullish(),
+    handoffType: z.enum(HANDOFF_TYPES, { error: `expected one of ${HANDOFF_TYPES.join(', ')}` }),
+    deal: dealSchema,
+    customerContext: customerContextSchema.nullish(),
+    stakeholders: z
+      .array(stakeholderSchema, { error: 'expected a list of stakeholders' })
+      .nullish(),
+    objectives: objectivesSchema.nullish(),
+    commitments: z.array(commitmentSchema, { error: 'expected a list of commitments' }).nullish(),
+    technical: technicalSchema.nullish(),
+    implementation: implementationSchema.nullish(),
+    commercial: commercialSchema.nullish(),
+    risks: risksSchema.nullish(),
+    meeting: meetingSchema.nullish(),
+    timeline: timelineSchema.nullish(),
+    review: reviewSchema.nullish(),
   },
   { error: 'expected a handoff document (a JSON object)' },
 );

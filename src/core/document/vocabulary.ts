@@ -1,7 +1,13 @@
 // The canonical enumerations of the handoff document v1 (PROTOCOL.md sections 1-2), with the
 // words people read on the card and in the CLI.
 
-export const HANDOFF_TYPES = ['sales_to_cs', 'pre_close', 'poc_to_paid', 'rep_to_rep', 'sdr_to_ae'] as const;
+export const HANDOFF_TYPES = [
+  'sales_to_cs',
+  'pre_close',
+  'poc_to_paid',
+  'rep_to_rep',
+  'sdr_to_ae',
+] as const;
 export type HandoffType = (typeof HANDOFF_TYPES)[number];
 
 export const STAKEHOLDER_ROLES = [

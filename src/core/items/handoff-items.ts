@@ -2,7 +2,11 @@
 // PROTOCOL.md section 3 requires 25 of them by default; CS ops may require others per type.
 import type { HandoffDocument, Stakeholder } from '../document/handoff-document.schema';
 import { isFilledDate, isFilledNumber, isFilledText } from '../document/filled';
-import { STAKEHOLDER_ROLES, STAKEHOLDER_ROLE_LABELS, type StakeholderRole } from '../document/vocabulary';
+import {
+  STAKEHOLDER_ROLES,
+  STAKEHOLDER_ROLE_LABELS,
+  type StakeholderRole,
+} from '../document/vocabulary';
 
 export const ITEM_CATEGORIES = [
   'deal',
@@ -37,7 +41,8 @@ export interface HandoffItem {
   isFilled: (doc: HandoffDocument) => boolean;
 }
 
-type Section = 'customerContext' | 'objectives' | 'technical' | 'implementation' | 'commercial' | 'risks';
+type Section =
+  'customerContext' | 'objectives' | 'technical' | 'implementation' | 'commercial' | 'risks';
 
 function textItem<S extends Section>(
   category: ItemCategory,
@@ -58,7 +63,9 @@ function textItem<S extends Section>(
 }
 
 function isMappedStakeholder(stakeholder: Stakeholder, role: StakeholderRole): boolean {
-  return stakeholder.role === role && isFilledText(stakeholder.name) && isFilledText(stakeholder.title);
+  return (
+    stakeholder.role === role && isFilledText(stakeholder.name) && isFilledText(stakeholder.title)
+  );
 }
 
 function stakeholderItem(role: StakeholderRole): HandoffItem {
@@ -71,15 +78,30 @@ function stakeholderItem(role: StakeholderRole): HandoffItem {
 }
 
 const ITEMS: readonly HandoffItem[] = [
-  { path: 'deal.name', label: 'Deal name', category: 'deal', isFilled: (d) => isFilledText(d.deal.name) },
-  { path: 'deal.amount', label: 'Deal amount', category: 'deal', isFilled: (d) => isFilledNumber(d.deal.amount) },
+  {
+    path: 'deal.name',
+    label: 'Deal name',
+    category: 'deal',
+    isFilled: (d) => isFilledText(d.deal.name),
+  },
+  {
+    path: 'deal.amount',
+    label: 'Deal amount',
+    category: 'deal',
+    isFilled: (d) => isFilledNumber(d.deal.amount),
+  },
   {
     path: 'deal.closedWonAt',
     label: 'Signed contract (deal closed-won)',
     category: 'deal',
     isFilled: (d) => isFilledText(d.deal.closedWonAt),
   },
-  { path: 'deal.ownerId', label: 'Deal owner', category: 'deal', isFilled: (d) => isFilledText(d.deal.ownerId) },
+  {
+    path: 'deal.ownerId',
+    label: 'Deal owner',
+    category: 'deal',
+    isFilled: (d) => isFilledText(d.deal.ownerId),
+  },
 
   textItem('customer_context', 'customerContext', 'companyOverview', 'Company overview'),
   textItem('customer_context', 'customerContext', 'industry', 'Industry'),
@@ -88,7 +110,12 @@ const ITEMS: readonly HandoffItem[] = [
   textItem('customer_context', 'customerContext', 'purchaseContext', 'Purchase context'),
   textItem('customer_context', 'customerContext', 'whyUs', 'Why they chose us'),
   textItem('customer_context', 'customerContext', 'whyNow', 'Why now'),
-  textItem('customer_context', 'customerContext', 'alternativesEvaluated', 'Alternatives evaluated'),
+  textItem(
+    'customer_context',
+    'customerContext',
+    'alternativesEvaluated',
+    'Alternatives evaluated',
+  ),
 
   ...STAKEHOLDER_ROLES.map(stakeholderItem),
 
@@ -109,7 +136,10 @@ const ITEMS: readonly HandoffItem[] = [
     category: 'commitments',
     isFilled: (d) => {
       const commitments = d.commitments ?? [];
-      return commitments.length > 0 && commitments.every((c) => isFilledText(c.owner) && isFilledDate(c.dueDate));
+      return (
+        commitments.length > 0 &&
+        commitments.every((c) => isFilledText(c.owner) && isFilledDate(c.dueDate))
+      );
     },
   },
 
@@ -126,7 +156,9 @@ const ITEMS: readonly HandoffItem[] = [
     label: 'At least one milestone with a name and date',
     category: 'implementation',
     isFilled: (d) =>
-      (d.implementation?.milestones ?? []).some((m) => isFilledText(m.name) && isFilledDate(m.date)),
+      (d.implementation?.milestones ?? []).some(
+        (m) => isFilledText(m.name) && isFilledDate(m.date),
+      ),
   },
   textItem('implementation', 'implementation', 'customerResources', 'Customer resources'),
   textItem('implementation', 'implementation', 'dependencies', 'Dependencies'),
@@ -144,7 +176,9 @@ const ITEMS: readonly HandoffItem[] = [
   textItem('risks', 'risks', 'churnRisk', 'Churn risk rating'),
 ];
 
-export const HANDOFF_ITEMS: ReadonlyMap<string, HandoffItem> = new Map(ITEMS.map((item) => [item.path, item]));
+export const HANDOFF_ITEMS: ReadonlyMap<string, HandoffItem> = new Map(
+  ITEMS.map((item) => [item.path, item]),
+);
 export const ITEM_PATHS = ITEMS.map((item) => item.path);
 
 export function itemAt(path: string): HandoffItem {

@@ -6,7 +6,10 @@ import { MILESTONES } from './lifecycle-actions.schema';
 import { type TransitionContext, applyAction } from './lifecycle';
 
 export interface AvailableAction {
-  action: LifecycleAction['type'] | `mark:${(typeof MILESTONES)[number]}` | `return:${'needs_revision' | 'rejected'}`;
+  action:
+    | LifecycleAction['type']
+    | `mark:${(typeof MILESTONES)[number]}`
+    | `return:${'needs_revision' | 'rejected'}`;
   allowed: boolean;
   /** Why not, in words for the user ("completeness is 64%, and submitting needs 80%"). */
   reason: string | null;
@@ -32,7 +35,9 @@ export function availableActions(doc: HandoffDocument, ctx: TransitionContext): 
     const result = applyAction(doc, action, ctx);
     if (!result.ok) return { action: name, allowed: false, reason: result.reason };
     // A milestone already recorded "succeeds" without change: there is nothing left to do.
-    return result.changed ? { action: name, allowed: true, reason: null } : { action: name, allowed: false, reason: 'already done' };
+    return result.changed
+      ? { action: name, allowed: true, reason: null }
+      : { action: name, allowed: false, reason: 'already done' };
   });
 }
 

@@ -14,7 +14,11 @@ export type MilestoneName = (typeof MILESTONES)[number];
 
 const instant = z.string().refine(isIsoDateTime, { error: 'expected an ISO date-time' });
 
-const gap = z.string().trim().min(1, { error: 'a gap cannot be blank' }).max(500, { error: 'keep a gap under 500 characters' });
+const gap = z
+  .string()
+  .trim()
+  .min(1, { error: 'a gap cannot be blank' })
+  .max(500, { error: 'keep a gap under 500 characters' });
 
 export const lifecycleActionSchema = z.discriminatedUnion(
   'type',
@@ -24,7 +28,9 @@ export const lifecycleActionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('accept') }),
     z.strictObject({
       type: z.literal('return'),
-      decision: z.enum(['needs_revision', 'rejected'], { error: 'expected needs_revision or rejected' }),
+      decision: z.enum(['needs_revision', 'rejected'], {
+        error: 'expected needs_revision or rejected',
+      }),
       gaps: z.array(gap, { error: 'name the gaps' }).min(1, { error: 'name at least one gap' }),
     }),
     z.strictObject({
@@ -43,7 +49,10 @@ export const lifecycleActionSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('complete') }),
   ],
-  { error: 'expected an action type: approve, submit, accept, return, arbitrate, record_meeting, mark, complete' },
+  {
+    error:
+      'expected an action type: approve, submit, accept, return, arbitrate, record_meeting, mark, complete',
+  },
 );
 
 export type LifecycleAction = z.infer<typeof lifecycleActionSchema>;

@@ -28,7 +28,12 @@ export type LifecycleEvent =
       returns: number;
       fixDueAt: string;
     })
-  | (EventBase & { type: 'handoff.escalated'; target: 'sales_leadership'; returns: number; reason: string })
+  | (EventBase & {
+      type: 'handoff.escalated';
+      target: 'sales_leadership';
+      returns: number;
+      reason: string;
+    })
   | (EventBase & { type: 'meeting.recorded'; heldAt: string })
   | (EventBase & { type: 'milestone.recorded'; milestone: MilestoneName; recordedAt: string })
   | (EventBase & { type: 'handoff.completed' });

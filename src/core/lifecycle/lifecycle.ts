@@ -9,12 +9,25 @@ import { type WorkingCalendar, addWindow, calendarOf } from '../time/working-cal
 import type { LifecycleAction, MilestoneName } from './lifecycle-actions.schema';
 import type { Actor, LifecycleEvent, LifecycleEventBody } from './lifecycle-events';
 import { type LifecycleState, isReceiverOwned, stateOf } from './lifecycle-state';
-import { type Permission, mayApprove, mayArbitrate, mayReceive, maySend, mayTakePart } from './permissions';
+import {
+  type Permission,
+  mayApprove,
+  mayArbitrate,
+  mayReceive,
+  maySend,
+  mayTakePart,
+} from './permissions';
 
 export type RefusalCode = 'forbidden' | 'invalid_state' | 'incomplete' | 'invalid_input';
 
 export type TransitionResult =
-  | { ok: true; document: HandoffDocument; state: LifecycleState; changed: boolean; events: LifecycleEvent[] }
+  | {
+      ok: true;
+      document: HandoffDocument;
+      state: LifecycleState;
+      changed: boolean;
+      events: LifecycleEvent[];
+    }
   | { ok: false; code: RefusalCode; reason: string };
 
 export interface TransitionContext {
@@ -53,7 +66,8 @@ interface Step {
 function done(step: Step, document: HandoffDocument, events: LifecycleEventBody[]) {
   const to = stateOf(document, step.template);
   const stamped = events.map(
-    (event) => ({ ...event, at: step.at, actor: step.ctx.actor, from: step.state, to }) as LifecycleEvent,
+    (event) =>
+      ({ ...event, at: step.at, actor: step.ctx.actor, from: step.state, to }) as LifecycleEvent,
   );
   return { ok: true as const, document, state: to, changed: true, events: stamped };
 }
@@ -63,13 +77,17 @@ function unchanged(step: Step): TransitionResult {
 }
 
 function wrongState(step: Step, action: string, expected: string): TransitionResult {
-  return refuse('invalid_state', `cannot ${action} a handoff that is ${step.state.replace(/_/g, ' ')}; ${expected}`);
+  return refuse(
+    'invalid_state',
+    `cannot ${action} a handoff that is ${step.state.replace(/_/g, ' ')}; ${expected}`,
+  );
 }
 
 function approve(step: Step): TransitionResult {
   const denied = forbidden(mayApprove(step.template, step.ctx.actor));
   if (denied) return denied;
-  if (step.state !== 'pending_approval') return wrongState(step, 'approve', 'only a pending pre-close request needs approval');
+  if (step.state !== 'pending_approval')
+    return wrongState(step, 'approve', 'only a pending pre-close request needs approval');
   const review = { ...step.doc.review, approvedAt: step.at, approvedBy: step.ctx.actor.id };
   return done(step, { ...step.doc, review }, [{ type: 'handoff.approved' }]);
 }
@@ -78,9 +96,13 @@ function submit(step: Step): TransitionResult {
   const denied = forbidden(maySend(step.doc, step.template, step.ctx.actor));
   if (denied) return denied;
   if (step.state === 'pending_approval') {
-    return refuse('invalid_state', 'a pre-close handoff needs CS manager approval before it can be submitted');
+    return refuse(
+      'invalid_state',
+      'a pre-close handoff needs CS manager approval before it can be submitted',
+    );
   }
-  if (!RETURNABLE.has(step.state)) return wrongState(step, 'submit', 'it has already been submitted');
+  if (!RETURNABLE.has(step.state))
+    return wrongState(step, 'submit', 'it has already been submitted');
   const completeness = scoreCompleteness(step.doc, step.template);
   if (completeness.score < step.template.minimumCompleteness) {
     return refuse(
@@ -95,7 +117,9 @@ function submit(step: Step): TransitionResult {
     timeline: { ...step.doc.timeline, submittedAt: step.at },
     review: { ...step.doc.review, status: 'pending' },
   };
-  return done(step, document, [{ type: 'handoff.submitted', completeness: completeness.score, resubmission }]);
+  return done(step, document, [
+    { type: 'handoff.submitted', completeness: completeness.score, resubmission },
+  ]);
 }
 
 function accept(step: Step, arbitrated: boolean, permission: Permission): TransitionResult {
@@ -103,7 +127,11 @@ function accept(step: Step, arbitrated: boolean, permission: Permission): Transi
   if (denied) return denied;
   const acceptable = arbitrated ? ['submitted', 'needs_revision', 'rejected'] : ['submitted'];
   if (!acceptable.includes(step.state)) {
-    return wrongState(step, 'accept', arbitrated ? 'there is no dispute to settle' : 'only a submitted handoff can be accepted');
+    return wrongState(
+      step,
+      'accept',
+      arbitrated ? 'there is no dispute to settle' : 'only a submitted handoff can be accepted',
+    );
   }
   const actorId = step.ctx.actor.id;
   const document: HandoffDocument = {
@@ -117,12 +145,18 @@ function accept(step: Step, arbitrated: boolean, permission: Permission): Transi
   ]);
 }
 
-function giveBack(step: Step, decision: 'needs_revision' | 'rejected', gaps: string[]): TransitionResult {
+function giveBack(
+  step: Step,
+  decision: 'needs_revision' | 'rejected',
+  gaps: string[],
+): TransitionResult {
   const denied = forbidden(mayReceive(step.doc, step.template, step.ctx.actor));
   if (denied) return denied;
-  if (step.state !== 'submitted') return wrongState(step, 'return', 'only a submitted handoff can be returned');
+  if (step.state !== 'submitted')
+    return wrongState(step, 'return', 'only a submitted handoff can be returned');
   const named = [...new Set(gaps.map((gap) => gap.trim()).filter((gap) => gap !== ''))];
-  if (named.length === 0) return refuse('invalid_input', 'name at least one gap: what is missing or wrong');
+  if (named.length === 0)
+    return refuse('invalid_input', 'name at least one gap: what is missing or wrong');
   const returns = (step.doc.review?.rejections ?? 0) + 1;
   const escalate = returns >= step.template.escalateAfterReturns;
   const fixHours = step.template.sla.revision_fix?.hours ?? 24;
@@ -136,7 +170,9 @@ function giveBack(step: Step, decision: 'needs_revision' | 'rejected', gaps: str
     decidedBy: step.ctx.actor.id,
     ...(escalate ? { escalatedAt: step.at } : {}),
   };
-  const events: LifecycleEventBody[] = [{ type: 'handoff.returned', decision, gaps: named, returns, fixDueAt }];
+  const events: LifecycleEventBody[] = [
+    { type: 'handoff.returned', decision, gaps: named, returns, fixDueAt },
+  ];
   if (escalate) {
     events.push({
       type: 'handoff.escalated',
@@ -153,16 +189,26 @@ function ordinal(n: number): string {
   return words[n - 1] ?? `${n}th`;
 }
 
-function recordMeeting(step: Step, meeting: Extract<LifecycleAction, { type: 'record_meeting' }>['meeting']) {
+function recordMeeting(
+  step: Step,
+  meeting: Extract<LifecycleAction, { type: 'record_meeting' }>['meeting'],
+) {
   const denied = forbidden(mayTakePart(step.doc, step.template, step.ctx.actor));
   if (denied) return denied;
   if (step.state === 'pending_approval' || step.state === 'completed') {
-    return wrongState(step, 'record the meeting of', 'the meeting belongs between approval and completion');
+    return wrongState(
+      step,
+      'record the meeting of',
+      'the meeting belongs between approval and completion',
+    );
   }
-  if (toInstant(meeting.heldAt)! > step.ctx.now) return refuse('invalid_input', 'meeting.heldAt is in the future');
+  if (toInstant(meeting.heldAt)! > step.ctx.now)
+    return refuse('invalid_input', 'meeting.heldAt is in the future');
   const next = { ...step.doc.meeting, ...meeting };
   if (JSON.stringify(next) === JSON.stringify(step.doc.meeting)) return unchanged(step);
-  return done(step, { ...step.doc, meeting: next }, [{ type: 'meeting.recorded', heldAt: meeting.heldAt }]);
+  return done(step, { ...step.doc, meeting: next }, [
+    { type: 'meeting.recorded', heldAt: meeting.heldAt },
+  ]);
 }
 
 function mark(step: Step, milestone: MilestoneName, at: string | undefined): TransitionResult {
@@ -175,16 +221,24 @@ function mark(step: Step, milestone: MilestoneName, at: string | undefined): Tra
   const field = MILESTONE_FIELDS[milestone];
   if (step.doc.timeline?.[field]) return unchanged(step);
   if (step.state === 'pending_approval' || step.state === 'completed') {
-    return wrongState(step, 'record milestones of', 'milestones belong between approval and completion');
+    return wrongState(
+      step,
+      'record milestones of',
+      'milestones belong between approval and completion',
+    );
   }
   if (!bySender && !isReceiverOwned(step.state)) {
-    return refuse('invalid_state', `accept the handoff first: ${step.template.receiverLabel} takes ownership on acceptance`);
+    return refuse(
+      'invalid_state',
+      `accept the handoff first: ${step.template.receiverLabel} takes ownership on acceptance`,
+    );
   }
   if (milestone === 'kickoff_held' && !step.doc.timeline?.kickoffScheduledAt) {
     return refuse('invalid_state', 'schedule the kickoff before marking it held');
   }
   const recordedAt = at ?? step.at;
-  if (toInstant(recordedAt)! > step.ctx.now) return refuse('invalid_input', 'at: a milestone cannot be in the future');
+  if (toInstant(recordedAt)! > step.ctx.now)
+    return refuse('invalid_input', 'at: a milestone cannot be in the future');
   const document = { ...step.doc, timeline: { ...step.doc.timeline, [field]: recordedAt } };
   return done(step, document, [{ type: 'milestone.recorded', milestone, recordedAt }]);
 }
@@ -192,12 +246,17 @@ function mark(step: Step, milestone: MilestoneName, at: string | undefined): Tra
 function complete(step: Step): TransitionResult {
   const denied = forbidden(mayReceive(step.doc, step.template, step.ctx.actor));
   if (denied) return denied;
-  if (step.state !== 'kickoff_held') return wrongState(step, 'complete', 'the kickoff must be held first');
+  if (step.state !== 'kickoff_held')
+    return wrongState(step, 'complete', 'the kickoff must be held first');
   const document = { ...step.doc, timeline: { ...step.doc.timeline, completedAt: step.at } };
   return done(step, document, [{ type: 'handoff.completed' }]);
 }
 
-export function applyAction(doc: HandoffDocument, action: LifecycleAction, ctx: TransitionContext): TransitionResult {
+export function applyAction(
+  doc: HandoffDocument,
+  action: LifecycleAction,
+  ctx: TransitionContext,
+): TransitionResult {
   const template = ctx.policy.templates[doc.handoffType];
   const step: Step = {
     doc,

@@ -17,7 +17,10 @@ function roleList(roles: readonly ActorRole[]): string {
 
 export function maySend(doc: HandoffDocument, template: HandoffTemplate, actor: Actor): Permission {
   if (!template.senderRoles.includes(actor.role)) {
-    return { allowed: false, reason: `only the sending side (${roleList(template.senderRoles)}) can do this` };
+    return {
+      allowed: false,
+      reason: `only the sending side (${roleList(template.senderRoles)}) can do this`,
+    };
   }
   const owner = doc.deal.ownerId;
   if (INDIVIDUAL_SENDERS.has(actor.role) && owner && owner !== actor.id) {
@@ -26,9 +29,16 @@ export function maySend(doc: HandoffDocument, template: HandoffTemplate, actor: 
   return ALLOWED;
 }
 
-export function mayReceive(doc: HandoffDocument, template: HandoffTemplate, actor: Actor): Permission {
+export function mayReceive(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+  actor: Actor,
+): Permission {
   if (!template.receiverRoles.includes(actor.role)) {
-    return { allowed: false, reason: `only the receiving side (${roleList(template.receiverRoles)}) can do this` };
+    return {
+      allowed: false,
+      reason: `only the receiving side (${roleList(template.receiverRoles)}) can do this`,
+    };
   }
   // In rep_to_rep both sides are reps: nobody accepts the handoff they sent.
   if (doc.deal.ownerId && doc.deal.ownerId === actor.id) {
@@ -40,16 +50,26 @@ export function mayReceive(doc: HandoffDocument, template: HandoffTemplate, acto
 export function mayApprove(template: HandoffTemplate, actor: Actor): Permission {
   return template.approverRoles.includes(actor.role)
     ? ALLOWED
-    : { allowed: false, reason: `only ${roleList(template.approverRoles)} can approve a ${template.label} handoff` };
+    : {
+        allowed: false,
+        reason: `only ${roleList(template.approverRoles)} can approve a ${template.label} handoff`,
+      };
 }
 
 export function mayArbitrate(template: HandoffTemplate, actor: Actor): Permission {
   return template.arbiterRoles.includes(actor.role)
     ? ALLOWED
-    : { allowed: false, reason: `only the named arbiter (${roleList(template.arbiterRoles)}) settles disputes` };
+    : {
+        allowed: false,
+        reason: `only the named arbiter (${roleList(template.arbiterRoles)}) settles disputes`,
+      };
 }
 
-export function mayTakePart(doc: HandoffDocument, template: HandoffTemplate, actor: Actor): Permission {
+export function mayTakePart(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+  actor: Actor,
+): Permission {
   const send = maySend(doc, template, actor);
   if (send.allowed) return send;
   return template.receiverRoles.includes(actor.role)

@@ -108,7 +108,10 @@ const pocToPaid: HandoffTemplate = {
   sla: POST_CLOSE_SLA,
   tasks: SALES_TO_CS_TASKS.map((task) =>
     task.key === 'cs_prep'
-      ? { ...task, body: `${task.body} Carry over the POC learnings: what was validated, by whom, and what is still open.` }
+      ? {
+          ...task,
+          body: `${task.body} Carry over the POC learnings: what was validated, by whom, and what is still open.`,
+        }
       : task,
   ),
   approverRoles: [],

@@ -9,13 +9,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function merge(base: unknown, override: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  if (!isPlainObject(base) || !isPlainObject(override))
+    return override === undefined ? base : override;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) out[key] = merge(base[key], value);
   return out;
 }
 
-export function resolvePolicy(override: unknown = {}, base: Policy = DEFAULT_POLICY): Parsed<Policy> {
+export function resolvePolicy(
+  override: unknown = {},
+  base: Policy = DEFAULT_POLICY,
+): Parsed<Policy> {
   if (!isPlainObject(override)) {
     return { success: false, errors: [{ path: '', message: 'expected a policy (a JSON object)' }] };
   }

@@ -6,7 +6,15 @@ import { HANDOFF_TYPES, MEETING_PARTICIPANTS } from '../document/vocabulary';
 import { HANDOFF_ITEMS } from '../items/handoff-items';
 import { CLOCK_ANCHORS, CLOCK_NAMES } from '../sla/clock-definitions';
 
-export const ACTOR_ROLES = ['ae', 'sdr', 'sales_manager', 'csm', 'cs_manager', 'cs_ops', 'admin'] as const;
+export const ACTOR_ROLES = [
+  'ae',
+  'sdr',
+  'sales_manager',
+  'csm',
+  'cs_manager',
+  'cs_ops',
+  'admin',
+] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** Who a task or an escalation goes to, resolved to people when the plan is built. */
@@ -51,9 +59,11 @@ export const templateSchema = z
     requiredParticipants: z.array(z.enum(MEETING_PARTICIPANTS)),
     strategicParticipants: z.array(z.enum(MEETING_PARTICIPANTS)),
     sla: z.partialRecord(z.enum(CLOCK_NAMES), clockWindowSchema),
-    tasks: z.array(taskTemplateSchema).refine((tasks) => new Set(tasks.map((t) => t.key)).size === tasks.length, {
-      error: 'two tasks share a key',
-    }),
+    tasks: z
+      .array(taskTemplateSchema)
+      .refine((tasks) => new Set(tasks.map((t) => t.key)).size === tasks.length, {
+        error: 'two tasks share a key',
+      }),
     senderRoles: roles,
     receiverRoles: roles,
     /** Roles that must approve before the handoff starts (pre_close: the CS manager). */
@@ -66,7 +76,12 @@ export const templateSchema = z
   .check((ctx) => {
     for (const [index, task] of ctx.value.tasks.entries()) {
       if (task.assignee.startsWith('receiver') && ctx.value.receiverRoles.length === 0) {
-        ctx.issues.push({ code: 'custom', input: task, path: ['tasks', index], message: 'no receiver roles' });
+        ctx.issues.push({
+          code: 'custom',
+          input: task,
+          path: ['tasks', index],
+          message: 'no receiver roles',
+        });
       }
     }
   });
@@ -82,7 +97,9 @@ export const policySchema = z
       .array(z.number().int().min(1).max(7, { error: 'expected 1 (Monday) to 7 (Sunday)' }))
       .min(1, { error: 'name at least one working day' }),
     holidays: z.array(z.string().refine(isIsoDate, { error: 'expected a date (YYYY-MM-DD)' })),
-    timeZone: z.string().refine(isKnownTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
     atRiskRatio: z.number().gt(0).lt(1, { error: 'expected a fraction between 0 and 1' }),
     meetingReminderHours: z.number().nonnegative(),
     templates: z.strictObject(

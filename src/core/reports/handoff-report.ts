@@ -74,7 +74,10 @@ function median(values: number[]): number | null {
   return round1(sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
-function hoursBetween(from: string | null | undefined, to: string | null | undefined): number | null {
+function hoursBetween(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): number | null {
   const a = toInstant(from);
   const b = toInstant(to);
   return a === null || b === null ? null : (b - a) / MS_PER_HOUR;
@@ -105,7 +108,9 @@ function groupOf(doc: HandoffDocument, options: ReportOptions): string {
     case 'team':
       return person?.team ?? 'no team';
     case 'segment':
-      return isFilledText(doc.customerContext?.size) ? doc.customerContext!.size!.trim() : 'unspecified';
+      return isFilledText(doc.customerContext?.size)
+        ? doc.customerContext!.size!.trim()
+        : 'unspecified';
     case 'type':
       return doc.handoffType;
     case 'period':
@@ -113,7 +118,12 @@ function groupOf(doc: HandoffDocument, options: ReportOptions): string {
   }
 }
 
-function summarize(group: string, docs: readonly HandoffDocument[], policy: Policy, options: ReportOptions): ReportRow {
+function summarize(
+  group: string,
+  docs: readonly HandoffDocument[],
+  policy: Policy,
+  options: ReportOptions,
+): ReportRow {
   const calendar = calendarOf(policy);
   const completeness: number[] = [];
   const quality: number[] = [];
@@ -133,8 +143,14 @@ function summarize(group: string, docs: readonly HandoffDocument[], policy: Poli
     const template = policy.templates[doc.handoffType];
     completeness.push(scoreCompleteness(doc, template).score);
     quality.push(scoreQuality(doc, template, calendar).total);
-    const meetingClock = computeClocks(doc, template, calendar, options.now).find((c) => c.name === 'handoff_meeting');
-    if (meetingClock && meetingClock.dueAt !== null && (meetingClock.status === 'met' || meetingClock.status === 'breached')) {
+    const meetingClock = computeClocks(doc, template, calendar, options.now).find(
+      (c) => c.name === 'handoff_meeting',
+    );
+    if (
+      meetingClock &&
+      meetingClock.dueAt !== null &&
+      (meetingClock.status === 'met' || meetingClock.status === 'breached')
+    ) {
       slaDecided++;
       if (meetingClock.status === 'met') slaMet++;
     }
@@ -184,7 +200,11 @@ function summarize(group: string, docs: readonly HandoffDocument[], policy: Poli
   };
 }
 
-export function buildReport(docs: readonly HandoffDocument[], policy: Policy, options: ReportOptions): HandoffReport {
+export function buildReport(
+  docs: readonly HandoffDocument[],
+  policy: Policy,
+  options: ReportOptions,
+): HandoffReport {
   const groups = new Map<string, HandoffDocument[]>();
   for (const doc of docs) {
     const key = groupOf(doc, options);

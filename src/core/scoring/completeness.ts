@@ -27,7 +27,8 @@ export function scoreCompleteness(doc: HandoffDocument, template: HandoffTemplat
   const missing: MissingItem[] = [];
   for (const path of template.requiredItems) {
     const item = itemAt(path);
-    if (!item.isFilled(doc)) missing.push({ path: item.path, label: item.label, category: item.category });
+    if (!item.isFilled(doc))
+      missing.push({ path: item.path, label: item.label, category: item.category });
   }
   const required = template.requiredItems.length;
   const filled = required - missing.length;

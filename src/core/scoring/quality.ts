@@ -64,13 +64,23 @@ function itemPart(
   max: number,
   noun: string,
 ): QualityPart {
-  const items = template.requiredItems.map(itemAt).filter((item) => categories.includes(item.category));
+  const items = template.requiredItems
+    .map(itemAt)
+    .filter((item) => categories.includes(item.category));
   if (items.length === 0) return { points: max, max, detail: `no ${noun} required` };
   const filled = items.filter((item) => item.isFilled(doc)).length;
-  return { points: (max * filled) / items.length, max, detail: `${filled} of ${items.length} ${noun} filled` };
+  return {
+    points: (max * filled) / items.length,
+    max,
+    detail: `${filled} of ${items.length} ${noun} filled`,
+  };
 }
 
-function withinWindow(doneAt: string | null | undefined, closedWonAt: number | null, end: (start: number) => number) {
+function withinWindow(
+  doneAt: string | null | undefined,
+  closedWonAt: number | null,
+  end: (start: number) => number,
+) {
   const done = toInstant(doneAt);
   if (done === null) return false;
   // Earlier than the close counts, as in a pre-close handoff; with no close yet, anything done
@@ -78,13 +88,20 @@ function withinWindow(doneAt: string | null | undefined, closedWonAt: number | n
   return closedWonAt === null || done <= end(closedWonAt);
 }
 
-export function requiredParticipants(doc: HandoffDocument, template: HandoffTemplate): MeetingParticipant[] {
+export function requiredParticipants(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+): MeetingParticipant[] {
   const required = new Set(template.requiredParticipants);
   if (doc.deal.strategic === true) for (const p of template.strategicParticipants) required.add(p);
   return [...required];
 }
 
-export function scoreQuality(doc: HandoffDocument, template: HandoffTemplate, calendar: WorkingCalendar): Quality {
+export function scoreQuality(
+  doc: HandoffDocument,
+  template: HandoffTemplate,
+  calendar: WorkingCalendar,
+): Quality {
   const meeting = doc.meeting;
   const held = toInstant(meeting?.heldAt) !== null;
   const closedWonAt = toInstant(doc.deal.closedWonAt);
@@ -98,8 +115,12 @@ export function scoreQuality(doc: HandoffDocument, template: HandoffTemplate, ca
 
   const meetingHours = template.sla.handoff_meeting?.hours ?? DEFAULT_MEETING_HOURS;
   const introHours = template.sla.intro_email?.hours ?? DEFAULT_INTRO_HOURS;
-  const meetingOnTime = withinWindow(meeting?.heldAt, closedWonAt, (s) => addWindow(s, meetingHours, calendar));
-  const introOnTime = withinWindow(doc.timeline?.introSentAt, closedWonAt, (s) => addWindow(s, introHours, calendar));
+  const meetingOnTime = withinWindow(meeting?.heldAt, closedWonAt, (s) =>
+    addWindow(s, meetingHours, calendar),
+  );
+  const introOnTime = withinWindow(doc.timeline?.introSentAt, closedWonAt, (s) =>
+    addWindow(s, introHours, calendar),
+  );
 
   const notHeld = (max: number): QualityPart => ({ points: 0, max, detail: 'no meeting held yet' });
   const parts: Record<QualityPartName, QualityPart> = {
@@ -125,7 +146,11 @@ export function scoreQuality(doc: HandoffDocument, template: HandoffTemplate, ca
       ? notHeld(10)
       : asked === 0
         ? { points: 10, max: 10, detail: 'no questions asked' }
-        : { points: (10 * answered) / asked, max: 10, detail: `${answered} of ${asked} questions answered` },
+        : {
+            points: (10 * answered) / asked,
+            max: 10,
+            detail: `${answered} of ${asked} questions answered`,
+          },
     handoffWithinSla: {
       points: meetingOnTime ? 15 : 0,
       max: 15,
@@ -138,7 +163,9 @@ export function scoreQuality(doc: HandoffDocument, template: HandoffTemplate, ca
     introWithin48h: {
       points: introOnTime ? 5 : 0,
       max: 5,
-      detail: introOnTime ? `intro sent within ${introHours} h of close` : 'intro not sent within the window',
+      detail: introOnTime
+        ? `intro sent within ${introHours} h of close`
+        : 'intro not sent within the window',
     },
   };
   const sum = Object.values(parts).reduce((total, part) => total + part.points, 0);

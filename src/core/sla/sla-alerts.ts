@@ -17,7 +17,11 @@ export interface SlaAlert {
   message: string;
 }
 
-export function slaAlerts(clocks: readonly SlaClock[], now: number, meetingReminderHours: number): SlaAlert[] {
+export function slaAlerts(
+  clocks: readonly SlaClock[],
+  now: number,
+  meetingReminderHours: number,
+): SlaAlert[] {
   const alerts: SlaAlert[] = [];
   for (const clock of clocks) {
     // A clock that restarts (a second return) is a new clock: its start is part of the key.

@@ -34,11 +34,15 @@ export function computeClocks(
   atRiskRatio = 0.75,
 ): SlaClock[] {
   const clocks: SlaClock[] = [];
-  for (const [name, window] of Object.entries(template.sla) as [ClockName, { hours: number; from?: string }][]) {
+  for (const [name, window] of Object.entries(template.sla) as [
+    ClockName,
+    { hours: number; from?: string },
+  ][]) {
     const definition = CLOCK_DEFINITIONS[name];
     const anchor = (window.from ?? definition.defaultAnchor) as Parameters<typeof anchorInstant>[1];
     // Clocks are read "as of now": a stamp later than `now` has not happened yet.
-    const asOfNow = (instant: number | null) => (instant !== null && instant <= now ? instant : null);
+    const asOfNow = (instant: number | null) =>
+      instant !== null && instant <= now ? instant : null;
     const start = asOfNow(anchorInstant(doc, anchor));
     // A fix is only owed after a return; the clock does not exist before one.
     if (name === 'revision_fix' && start === null) continue;
@@ -46,7 +50,7 @@ export function computeClocks(
     const due = start === null ? null : addWindow(start, window.hours, calendar);
 
     let status: ClockStatus;
-    let elapsed = 0;
+    let elapsed: number;
     if (due === null || start === null) {
       status = done === null ? 'pending' : 'met';
       elapsed = done === null ? 0 : 1;

@@ -41,7 +41,10 @@ export function buildTaskPlan(
   const values = {
     deal: doc.deal.name?.trim() || `deal ${doc.deal.id}`,
     receiver: options.names?.receiver?.trim() || `the ${template.receiverLabel} owner`,
-    missing: missing.length === 0 ? 'nothing is missing.' : missing.map((item) => item.label).join(', ') + '.',
+    missing:
+      missing.length === 0
+        ? 'nothing is missing.'
+        : missing.map((item) => item.label).join(', ') + '.',
   };
   const assignees: Assignees = { sender: doc.deal.ownerId ?? null, ...options.assignees };
   return template.tasks.map((task) => ({

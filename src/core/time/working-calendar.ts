@@ -57,7 +57,15 @@ function wallClock(instant: number, timeZone: string): number {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const millis = ((instant % 1000) + 1000) % 1000;
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!, millis);
+  return Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+    millis,
+  );
 }
 
 /** The instant whose wall-clock time in `timeZone` is `wall` (the earlier one across a DST change). */
