@@ -16,12 +16,20 @@ function packageRoot(from = __dirname): string {
 
 export const EXAMPLES_DIR = join(packageRoot(), 'examples');
 
-export async function startText(policy: Policy, now: number, examplesDir = EXAMPLES_DIR): Promise<string> {
+export async function startText(
+  policy: Policy,
+  now: number,
+  examplesDir = EXAMPLES_DIR,
+): Promise<string> {
   const files = await expandInputs([examplesDir]);
   const rows = [];
   for (const file of files) {
     const doc = await loadDocument(file);
-    rows.push({ file: file.slice(examplesDir.length + 1), doc, analysis: analyzeHandoff(doc, policy, now) });
+    rows.push({
+      file: file.slice(examplesDir.length + 1),
+      doc,
+      analysis: analyzeHandoff(doc, policy, now),
+    });
   }
   return [
     `Baton: the handoff protocol, evaluated at ${toIso(now)} on the examples in ${examplesDir}`,

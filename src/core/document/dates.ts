@@ -23,11 +23,15 @@ export function isIsoDateTime(value: string): boolean {
   const match = ISO_DATE_TIME.exec(value);
   if (match === null) return false;
   const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  const offset = match[7]!;
+  const offsetValid =
+    offset === 'Z' || (Number(offset.slice(1, 3)) < 24 && Number(offset.slice(4, 6)) < 60);
   return (
     isRealCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) &&
     hour < 24 &&
     minute < 60 &&
-    second < 60
+    second < 60 &&
+    offsetValid
   );
 }
 

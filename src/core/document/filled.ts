@@ -2,7 +2,8 @@
 // case counts as filled (the protocol asks people to write it where a field does not apply);
 // TBD, TODO, ?, -, ..., "n/a?" and whitespace do not.
 
-const PLACEHOLDER_ONLY = /^[\s?.\-_…]*$/u;
+// Dashes of every kind: word processors turn `--` into an en or em dash.
+const PLACEHOLDER_ONLY = /^[\s?.\-_…–—]*$/u;
 // A value that merely promises to be filled later: "TBD", "todo: ask legal", "TBC after pilot".
 const DEFERRAL = /^(tbd|tbc|tba|todo|to do|to be (determined|defined|confirmed))\b/iu;
 const UNSURE_NOT_APPLICABLE = /^n\/?a\s*\?+$/iu;
@@ -14,6 +15,11 @@ export function isFilledText(value: string | null | undefined): boolean {
   if (UNSURE_NOT_APPLICABLE.test(text)) return false;
   if (DEFERRAL.test(text)) return false;
   return true;
+}
+
+/** "N/A" in any case: filled, and explicitly not applicable. */
+export function isNotApplicable(value: string | null | undefined): boolean {
+  return typeof value === 'string' && /^n\/a$/iu.test(value.trim());
 }
 
 export function isFilledNumber(value: number | null | undefined): boolean {

@@ -4,7 +4,7 @@
 // are refused too, because a misspelt field would otherwise be dropped silently and show up as
 // "missing" after the AE filled it in.
 import { z } from 'zod';
-import { isFilledText } from './filled';
+import { isFilledText, isNotApplicable } from './filled';
 import { isIsoDate, isIsoDateTime } from './dates';
 import {
   AGENDA_SEGMENTS,
@@ -28,12 +28,19 @@ const dateTime = () =>
     .refine(isIsoDateTime, { error: 'expected an ISO date-time' })
     .nullish();
 
-/** A calendar date (YYYY-MM-DD). Blank or a placeholder such as "TBD" is accepted as missing. */
+/**
+ * A calendar date (YYYY-MM-DD). Blank or a placeholder such as "TBD" is accepted as missing, and
+ * "N/A" as filled: the protocol asks for N/A where a field does not apply (no go-live date).
+ */
 const date = () =>
   z
     .string({ error: 'expected a date (YYYY-MM-DD)' })
     .refine(
-      (value) => !isFilledText(value) || isIsoDate(value.trim()) || isIsoDateTime(value.trim()),
+      (value) =>
+        !isFilledText(value) ||
+        isNotApplicable(value) ||
+        isIsoDate(value.trim()) ||
+        isIsoDateTime(value.trim()),
       {
         error: 'expected a date (YYYY-MM-DD)',
       },
@@ -189,9 +196,7 @@ export const timelineSchema = z.strictObject({
 });
 
 export const reviewSchema = z.strictObject({
-  status: z
-    .enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` })
-    .nullish(),
+  status: choice(REVIEW_STATUSES),
   gaps: z
     .array(z.string({ error: 'expected text' }), { error: 'expected a list of gaps' })
     .nullish(),

@@ -84,6 +84,9 @@ function wrongState(step: Step, action: string, expected: string): TransitionRes
 }
 
 function approve(step: Step): TransitionResult {
+  if (step.template.approverRoles.length === 0) {
+    return refuse('invalid_state', `a ${step.template.label} handoff needs no approval`);
+  }
   const denied = forbidden(mayApprove(step.template, step.ctx.actor));
   if (denied) return denied;
   if (step.state !== 'pending_approval')
@@ -125,7 +128,9 @@ function submit(step: Step): TransitionResult {
 function accept(step: Step, arbitrated: boolean, permission: Permission): TransitionResult {
   const denied = forbidden(permission);
   if (denied) return denied;
-  const acceptable = arbitrated ? ['submitted', 'needs_revision', 'rejected'] : ['submitted'];
+  // The arbiter settles disputes: a handoff the receiver returned. A submitted one is the
+  // receiver's to accept, since the sender owns the customer until the receiver explicitly does.
+  const acceptable = arbitrated ? ['needs_revision', 'rejected'] : ['submitted'];
   if (!acceptable.includes(step.state)) {
     return wrongState(
       step,

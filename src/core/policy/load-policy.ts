@@ -1,5 +1,6 @@
-// A policy file overrides the defaults: objects merge key by key, lists and values replace.
-// The merged result is validated as a whole, so an override cannot leave a template broken.
+// A policy file overrides the defaults: objects merge key by key, lists and values replace, and
+// `null` removes a key (`"sla": { "first_cs_contact": null }` stops that clock). The merged
+// result is validated as a whole, so an override cannot leave a template broken.
 import { type Parsed, parseWith } from '../document/field-errors';
 import { DEFAULT_POLICY } from './default-policy';
 import { type Policy, policySchema } from './policy.schema';
@@ -12,7 +13,10 @@ function merge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override))
     return override === undefined ? base : override;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = merge(base[key], value);
+  for (const [key, value] of Object.entries(override)) {
+    if (value === null) delete out[key];
+    else out[key] = merge(base[key], value);
+  }
   return out;
 }
 

@@ -21,6 +21,20 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 export const ASSIGNEES = ['sender', 'receiver', 'sender_manager', 'receiver_manager'] as const;
 export type Assignee = (typeof ASSIGNEES)[number];
 
+const actorRole = z.enum(ACTOR_ROLES, { error: `expected one of ${ACTOR_ROLES.join(', ')}` });
+
+const participants = z.array(
+  z.enum(MEETING_PARTICIPANTS, { error: `expected one of ${MEETING_PARTICIPANTS.join(', ')}` }),
+  { error: 'expected a list of participants' },
+);
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min, { error: `expected ${min} to ${max}` })
+    .max(max, { error: `expected ${min} to ${max}` });
+
 const roles = z
   .array(z.enum(ACTOR_ROLES, { error: `expected one of ${ACTOR_ROLES.join(', ')}` }))
   .min(1, { error: 'name at least one role' });
@@ -55,9 +69,9 @@ export const templateSchema = z
     requiredItems: z.array(itemPath).refine((paths) => new Set(paths).size === paths.length, {
       error: 'lists an item twice',
     }),
-    minimumCompleteness: z.number().int().min(0).max(100, { error: 'expected 0 to 100' }),
-    requiredParticipants: z.array(z.enum(MEETING_PARTICIPANTS)),
-    strategicParticipants: z.array(z.enum(MEETING_PARTICIPANTS)),
+    minimumCompleteness: wholeNumber(0, 100),
+    requiredParticipants: participants,
+    strategicParticipants: participants,
     sla: z.partialRecord(z.enum(CLOCK_NAMES), clockWindowSchema),
     tasks: z
       .array(taskTemplateSchema)
@@ -67,11 +81,11 @@ export const templateSchema = z
     senderRoles: roles,
     receiverRoles: roles,
     /** Roles that must approve before the handoff starts (pre_close: the CS manager). */
-    approverRoles: z.array(z.enum(ACTOR_ROLES)),
+    approverRoles: z.array(actorRole, { error: 'expected a list of roles' }),
     /** The named arbiter of disputes (rep_to_rep). */
-    arbiterRoles: z.array(z.enum(ACTOR_ROLES)),
+    arbiterRoles: z.array(actorRole, { error: 'expected a list of roles' }),
     /** Returns after which the handoff escalates to sales leadership. */
-    escalateAfterReturns: z.number().int().min(1),
+    escalateAfterReturns: wholeNumber(1, 10),
   })
   .check((ctx) => {
     for (const [index, task] of ctx.value.tasks.entries()) {
@@ -100,8 +114,13 @@ export const policySchema = z
     timeZone: z
       .string()
       .refine(isKnownTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
-    atRiskRatio: z.number().gt(0).lt(1, { error: 'expected a fraction between 0 and 1' }),
-    meetingReminderHours: z.number().nonnegative(),
+    atRiskRatio: z
+      .number({ error: 'expected a fraction between 0 and 1' })
+      .gt(0, { error: 'expected a fraction between 0 and 1' })
+      .lt(1, { error: 'expected a fraction between 0 and 1' }),
+    meetingReminderHours: z
+      .number({ error: 'expected a number of hours' })
+      .nonnegative({ error: 'expected 0 or more hours' }),
     templates: z.strictObject(
       Object.fromEntries(HANDOFF_TYPES.map((type) => [type, templateSchema])) as Record<
         (typeof HANDOFF_TYPES)[number],
