@@ -10,19 +10,30 @@ beforeAll(() => {
 
 describe('bin/baton.js', () => {
   it('scores an example end to end', () => {
-    const run = spawnSync(process.execPath, [join(root, 'bin', 'baton.js'), 'score', 'examples/complete.json', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'baton.js'), 'score', 'examples/complete.json', '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ completeness: 100, quality: { total: 100, band: 'excellent' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      completeness: 100,
+      quality: { total: 100, band: 'excellent' },
+    });
   });
 
   it('exits 1 with a message, not a stack trace, on bad input', () => {
-    const run = spawnSync(process.execPath, [join(root, 'bin', 'baton.js'), 'sla', 'examples/nope.json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'baton.js'), 'sla', 'examples/nope.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('baton: cannot read examples/nope.json: no such file\n');
   });

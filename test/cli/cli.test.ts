@@ -35,9 +35,13 @@ describe('baton score', () => {
     const result = JSON.parse(run.out) as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['completeness', 'missing', 'quality']);
     expect(result.completeness).toBe(28);
-    expect(result.missing).toContainEqual({ path: 'objectives.roiExpectation', label: 'ROI expectation' });
+    expect(result.missing).toContainEqual({
+      path: 'objectives.roiExpectation',
+      label: 'ROI expectation',
+    });
     expect(result.quality).toMatchObject({ total: 16, band: 'substandard' });
-    const parts = (result.quality as { parts: Record<string, { points: number; max: number }> }).parts;
+    const parts = (result.quality as { parts: Record<string, { points: number; max: number }> })
+      .parts;
     expect(Object.keys(parts)).toHaveLength(9);
     expect(parts.dealSummary).toMatchObject({ points: 4.69, max: 15 });
   });
@@ -52,7 +56,10 @@ describe('baton score', () => {
   });
 
   it('names each bad field and exits 1 without a stack trace', async () => {
-    const bad = tempFile('bad.json', { handoffType: 'sales_to_cs', deal: { id: 'd', closedWonAt: '2026-11-02', amount: -1 } });
+    const bad = tempFile('bad.json', {
+      handoffType: 'sales_to_cs',
+      deal: { id: 'd', closedWonAt: '2026-11-02', amount: -1 },
+    });
     const run = await baton('score', bad, '--json');
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
@@ -72,13 +79,17 @@ describe('baton score', () => {
   });
 
   it('scores with a policy file that raises the bar', async () => {
-    const policy = tempFile('policy.json', { templates: { sales_to_cs: { minimumCompleteness: 100 } } });
+    const policy = tempFile('policy.json', {
+      templates: { sales_to_cs: { minimumCompleteness: 100 } },
+    });
     const run = await baton('score', example('late'), '--policy', policy);
     expect(run.out).toContain('100% needed to submit)');
   });
 
   it('refuses an invalid policy file naming the field', async () => {
-    const policy = tempFile('policy.json', { templates: { sales_to_cs: { minimumCompleteness: 120 } } });
+    const policy = tempFile('policy.json', {
+      templates: { sales_to_cs: { minimumCompleteness: 120 } },
+    });
     const run = await baton('score', example('late'), '--policy', policy);
     expect(run.code).toBe(1);
     expect(run.err).toContain('templates.sales_to_cs.minimumCompleteness: expected 0 to 100');
@@ -89,7 +100,9 @@ describe('baton sla', () => {
   it('prints every clock with name, status, dueAt and doneAt as JSON', async () => {
     const run = await baton('sla', example('late'), '--now', '2026-11-10T13:00:00Z', '--json');
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.out) as { clocks: { name: string; status: string; dueAt: string; doneAt: string | null }[] };
+    const result = JSON.parse(run.out) as {
+      clocks: { name: string; status: string; dueAt: string; doneAt: string | null }[];
+    };
     expect(result.clocks.map((c) => [c.name, c.status])).toEqual([
       ['handoff_meeting', 'breached'],
       ['intro_email', 'breached'],
@@ -99,12 +112,18 @@ describe('baton sla', () => {
       ['kickoff_held', 'pending'],
       ['revision_fix', 'pending'],
     ]);
-    expect(result.clocks[0]).toMatchObject({ dueAt: '2026-11-08T17:00:00Z', doneAt: '2026-11-09T16:00:00Z' });
+    expect(result.clocks[0]).toMatchObject({
+      dueAt: '2026-11-08T17:00:00Z',
+      doneAt: '2026-11-09T16:00:00Z',
+    });
   });
 
   it('reads the clocks as of --now: later stamps have not happened yet', async () => {
     const run = await baton('sla', example('late'), '--now', '2026-11-08T06:00:00Z', '--json');
-    const result = JSON.parse(run.out) as { slaState: string; clocks: { name: string; status: string }[] };
+    const result = JSON.parse(run.out) as {
+      slaState: string;
+      clocks: { name: string; status: string }[];
+    };
     expect(result.clocks.find((c) => c.name === 'handoff_meeting')?.status).toBe('at_risk');
     expect(result.slaState).toBe('at_risk');
   });
@@ -120,23 +139,42 @@ describe('baton validate', () => {
   it('confirms valid documents with their completeness', async () => {
     const run = await baton('validate', example('complete'), example('thin'));
     expect(run.code).toBe(0);
-    expect(run.out).toContain('complete.json: valid sales_to_cs handoff for deal 9001 (completeness 100%)');
-    expect(run.out).toContain('thin.json: valid sales_to_cs handoff for deal 9002 (completeness 28%)');
+    expect(run.out).toContain(
+      'complete.json: valid sales_to_cs handoff for deal 9001 (completeness 100%)',
+    );
+    expect(run.out).toContain(
+      'thin.json: valid sales_to_cs handoff for deal 9002 (completeness 28%)',
+    );
   });
 
   it('reports every invalid document, not only the first', async () => {
     const a = tempFile('a.json', { handoffType: 'upsell', deal: { id: '1' } });
-    const b = tempFile('b.json', { handoffType: 'sales_to_cs', deal: { id: '2' }, stakeholders: [{ role: 'ceo' }] });
+    const b = tempFile('b.json', {
+      handoffType: 'sales_to_cs',
+      deal: { id: '2' },
+      stakeholders: [{ role: 'ceo' }],
+    });
     const run = await baton('validate', a, b);
     expect(run.code).toBe(1);
-    expect(run.err).toContain('handoffType: expected one of sales_to_cs, pre_close, poc_to_paid, rep_to_rep, sdr_to_ae');
+    expect(run.err).toContain(
+      'handoffType: expected one of sales_to_cs, pre_close, poc_to_paid, rep_to_rep, sdr_to_ae',
+    );
     expect(run.err).toContain('stakeholders[0].role: expected one of');
   });
 });
 
 describe('baton intro-email', () => {
   it('drafts the email from the AE naming the CSM', async () => {
-    const run = await baton('intro-email', example('complete'), '--ae', 'Jordan Blake', '--csm', 'Alex Kim', '--csm-email', 'alex@vendor.example');
+    const run = await baton(
+      'intro-email',
+      example('complete'),
+      '--ae',
+      'Jordan Blake',
+      '--csm',
+      'Alex Kim',
+      '--csm-email',
+      'alex@vendor.example',
+    );
     expect(run.code).toBe(0);
     expect(run.out).toContain('Subject: Introducing Alex Kim, your Customer Success Manager');
     expect(run.out).toContain('Cc: alex@vendor.example');
@@ -149,7 +187,10 @@ describe('baton report', () => {
   it('aggregates a folder per type as JSON', async () => {
     const run = await baton('report', EXAMPLES_DIR, '--by', 'type', '--json');
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.out) as { rows: { group: string; handoffs: number }[]; total: { handoffs: number } };
+    const report = JSON.parse(run.out) as {
+      rows: { group: string; handoffs: number }[];
+      total: { handoffs: number };
+    };
     expect(report.rows.map((r) => [r.group, r.handoffs])).toEqual([
       ['pre_close', 1],
       ['sales_to_cs', 3],
@@ -173,7 +214,10 @@ describe('baton report', () => {
   it('reads JSON Lines and refuses the whole report when one document is invalid', async () => {
     const lines = tempFile(
       'handoffs.jsonl',
-      [JSON.stringify({ handoffType: 'sales_to_cs', deal: { id: '1' } }), JSON.stringify({ handoffType: 'sales_to_cs', deal: {} })].join('\n'),
+      [
+        JSON.stringify({ handoffType: 'sales_to_cs', deal: { id: '1' } }),
+        JSON.stringify({ handoffType: 'sales_to_cs', deal: {} }),
+      ].join('\n'),
     );
     const run = await baton('report', lines);
     expect(run.code).toBe(1);
@@ -208,6 +252,8 @@ describe('baton start', () => {
     const run = await baton('start');
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/complete\.json\s+sales_to_cs\s+Kickoff held\s+100%\s+100\s+excellent/);
-    expect(run.out).toMatch(/thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/);
+    expect(run.out).toMatch(
+      /thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/,
+    );
   });
 });

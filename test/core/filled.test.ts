@@ -126,3 +126,19 @@ describe('dashes from word processors', () => {
     expect(isFilledText(value)).toBe(false);
   });
 });
+
+describe('words that merely start like a deferral', () => {
+  it.each(['Todo list app adopted by all clinics', 'To do less manual work', 'TBDX Corp'])(
+    'counts %j as filled',
+    (value) => {
+      expect(isFilledText(value)).toBe(true);
+    },
+  );
+
+  it.each(['TODO', 'todo: ask legal', 'To do!', 'TBD after legal review', 'to be confirmed by IT'])(
+    'counts %j as missing',
+    (value) => {
+      expect(isFilledText(value)).toBe(false);
+    },
+  );
+});

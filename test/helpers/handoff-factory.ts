@@ -38,7 +38,11 @@ export function handoff(overrides: Partial<HandoffDocumentInput> = {}): HandoffD
 /** The complete example with some parts replaced. */
 export function completeHandoff(overrides: Partial<HandoffDocumentInput> = {}): HandoffDocument {
   const base = exampleJson('complete') as HandoffDocumentInput;
-  return handoffDocumentSchema.parse({ ...base, ...overrides, deal: { ...base.deal, ...overrides.deal } });
+  return handoffDocumentSchema.parse({
+    ...base,
+    ...overrides,
+    deal: { ...base.deal, ...overrides.deal },
+  });
 }
 
 export function policyWith(override: unknown): Policy {

@@ -3,6 +3,7 @@
 // is said in the meeting, not written in a field.
 import type { HandoffDocument } from '../document/handoff-document.schema';
 import { toInstant } from '../document/dates';
+import { isFilledText } from '../document/filled';
 import { AGENDA_LABELS, AGENDA_SEGMENTS } from '../document/vocabulary';
 import { type ItemCategory, itemAt } from '../items/handoff-items';
 import type { HandoffTemplate } from '../policy/policy.schema';
@@ -56,7 +57,11 @@ export function buildChecklist(
       {
         key: 'crm_updated',
         label: 'CRM deal record updated',
-        status: tick(Boolean(doc.deal.name && doc.deal.ownerId && doc.deal.closedWonAt)),
+        status: tick(
+          isFilledText(doc.deal.name) &&
+            isFilledText(doc.deal.ownerId) &&
+            isFilledText(doc.deal.closedWonAt),
+        ),
       },
       {
         key: 'summary_done',

@@ -1,7 +1,7 @@
 // The customer introduction email (PROTOCOL.md section 8): from the AE, names the CSM, lists up
 // to three objectives, says the CSM has full context, and sets the next step: the kickoff.
 import type { HandoffDocument, Stakeholder } from '../document/handoff-document.schema';
-import { isFilledText } from '../document/filled';
+import { isFilledText, isNotApplicable } from '../document/filled';
 import { toInstant } from '../document/dates';
 import type { HandoffTemplate } from '../policy/policy.schema';
 import { type WorkingCalendar, addWindow } from '../time/working-calendar';
@@ -41,13 +41,16 @@ function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Splits free text into objectives: one per line, bullet or semicolon. */
+/**
+ * Splits free text into objectives: one per line, bullet or semicolon. A bullet or a number is
+ * only a marker when a space follows it, so "2.5x faster" and "-15% churn" keep their meaning.
+ */
 function objectivesIn(text: string | null | undefined): string[] {
   if (!isFilledText(text)) return [];
   return text!
     .split(/\r?\n|;|•/)
-    .map((line) => line.replace(/^\s*(?:[-*]|\d+[.)])\s*/, '').trim())
-    .filter(isFilledText)
+    .map((line) => line.replace(/^\s*(?:[-*]\s+|\d+[.)]\s+)/, '').trim())
+    .filter((line) => isFilledText(line) && !isNotApplicable(line))
     .map((line) => line.charAt(0).toUpperCase() + line.slice(1));
 }
 
@@ -79,8 +82,8 @@ export function buildIntroEmail(
   const csmName = input.csm?.name?.trim() || null;
   if (csmName === null)
     warnings.push('No CSM is assigned yet: the email names "your Customer Success Manager".');
-  const csm = csmName ?? 'your Customer Success Manager';
-  const csmFirst = csmName === null ? 'They' : firstName(csmName);
+  const aeName = input.ae?.name?.trim() || null;
+  if (aeName === null) warnings.push('No AE name is given: sign the email before sending it.');
 
   const people = addressees(doc.stakeholders ?? []);
   if (people.length === 0)
@@ -110,12 +113,21 @@ export function buildIntroEmail(
   const thanks = input.vendorName?.trim()
     ? `Thank you for choosing ${input.vendorName.trim()}.`
     : 'Thank you for your trust.';
+  const copied = cc.length > 0 ? ' (copied here)' : '';
+  const introduction =
+    csmName === null
+      ? `${thanks} From here on, your Customer Success Manager will be your main point of contact.`
+      : `${thanks} I'd like to introduce ${csmName}, who will be your Customer Success Manager from here on${copied}.`;
+  const they =
+    csmName === null
+      ? { subject: 'They', has: 'have' }
+      : { subject: firstName(csmName), has: 'has' };
   const lines = [
     greeting,
     '',
-    `${thanks} I'd like to introduce ${csm}, who will be your Customer Success Manager from here on${cc.length > 0 ? ' (copied here)' : ''}.`,
+    introduction,
     '',
-    `${csmFirst} has the full context of our conversations: your goals, what we agreed, and your timeline, so you won't have to repeat yourselves.`,
+    `${they.subject} ${they.has} the full context of our conversations: your goals, what we agreed, and your timeline, so you won't have to repeat yourselves.`,
   ];
   if (objectives.length > 0) {
     lines.push('', 'As we discussed, together we are working towards:');
@@ -123,17 +135,20 @@ export function buildIntroEmail(
   }
   lines.push(
     '',
-    `Next step: ${csmFirst === 'They' ? 'they' : csmFirst} will be in touch to schedule our kickoff${kickoffBy}, where we confirm the objectives, success criteria and implementation plan together.`,
+    `Next step: ${csmName === null ? 'they' : they.subject} will be in touch to schedule our kickoff${kickoffBy}, where we confirm the objectives, success criteria and implementation plan together.`,
     '',
     "I'm still here for you, and I'll join the kickoff.",
     '',
     'Best regards,',
-    input.ae?.name?.trim() || '',
+    aeName ?? '',
   );
   return {
     to,
     cc,
-    subject: `Introducing ${csm === 'your Customer Success Manager' ? 'your Customer Success Manager' : `${csm}, your Customer Success Manager`} for ${customer}`,
+    subject:
+      csmName === null
+        ? `Introducing your Customer Success Manager for ${customer}`
+        : `Introducing ${csmName}, your Customer Success Manager for ${customer}`,
     body: lines.join('\n').trimEnd() + '\n',
     objectives,
     warnings,

@@ -5,7 +5,10 @@
 // Dashes of every kind: word processors turn `--` into an en or em dash.
 const PLACEHOLDER_ONLY = /^[\s?.\-_…–—]*$/u;
 // A value that merely promises to be filled later: "TBD", "todo: ask legal", "TBC after pilot".
-const DEFERRAL = /^(tbd|tbc|tba|todo|to do|to be (determined|defined|confirmed))\b/iu;
+// "TODO" and "to do" defer only when nothing but punctuation follows them ("TODO: ask legal"),
+// not in "Todo list app adopted" or "To do less manual work".
+const DEFERRAL =
+  /^(?:(?:tbd|tbc|tba|to be (?:determined|defined|confirmed))\b|(?:todo|to do)\s*(?:$|[:!.(\-–—]))/iu;
 const UNSURE_NOT_APPLICABLE = /^n\/?a\s*\?+$/iu;
 
 export function isFilledText(value: string | null | undefined): boolean {
