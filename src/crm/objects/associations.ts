@@ -8,7 +8,9 @@ export const associations = [
     from: 'handoff',
     to: 'deal',
     description: 'The deal a handoff hands off.',
-    labels: [{ name: 'primary_handoff', label: 'Primary handoff', inverseLabel: 'Handed-off deal' }],
+    labels: [
+      { name: 'primary_handoff', label: 'Primary handoff', inverseLabel: 'Handed-off deal' },
+    ],
   },
   { from: 'handoff', to: 'company', description: 'The customer company.', labels: [] },
   { from: 'handoff', to: 'contact', description: 'Customer contacts on the handoff.', labels: [] },
@@ -28,6 +30,12 @@ export const associations = [
     from: 'stakeholder',
     to: 'contact',
     description: 'The CRM contact behind a stakeholder.',
-    labels: [{ name: 'stakeholder_contact', label: 'Stakeholder contact', inverseLabel: 'Stakeholder record' }],
+    labels: [
+      {
+        name: 'stakeholder_contact',
+        label: 'Stakeholder contact',
+        inverseLabel: 'Stakeholder record',
+      },
+    ],
   },
 ] as const satisfies readonly AssociationDefinition[];

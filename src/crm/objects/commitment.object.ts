@@ -54,7 +54,13 @@ export const commitmentObject = {
       type: 'string',
       group: 'baton_commitment',
     },
-    { name: 'due_date', label: 'Due date', description: 'When it is due.', type: 'date', group: 'baton_commitment' },
+    {
+      name: 'due_date',
+      label: 'Due date',
+      description: 'When it is due.',
+      type: 'date',
+      group: 'baton_commitment',
+    },
     {
       name: 'in_contract',
       label: 'In the contract',

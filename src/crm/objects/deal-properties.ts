@@ -79,7 +79,8 @@ export const dealProperties = [
   {
     name: 'baton_is_poc',
     label: 'POC conversion',
-    description: 'Set when the deal converts a proof of concept: closed-won starts a POC-to-paid handoff.',
+    description:
+      'Set when the deal converts a proof of concept: closed-won starts a POC-to-paid handoff.',
     type: 'bool',
     group: 'baton',
   },

@@ -32,7 +32,8 @@ export const handoffObject = {
   key: 'handoff',
   name: 'baton_handoff',
   labels: { singular: 'Handoff', plural: 'Handoffs' },
-  description: 'A sales-to-CS handoff: what was sold and promised, to whom, scored and tracked until CS accepts it.',
+  description:
+    'A sales-to-CS handoff: what was sold and promised, to whom, scored and tracked until CS accepts it.',
   primaryDisplayProperty: 'handoff_name',
   secondaryDisplayProperties: ['lifecycle_state', 'completeness', 'quality'],
   searchableProperties: ['handoff_name', 'handoff_key', 'deal_id'],
@@ -47,7 +48,8 @@ export const handoffObject = {
     {
       name: 'handoff_key',
       label: 'Handoff key',
-      description: 'Deal id and handoff type (`{dealId}:{handoffType}`): the unique key Baton upserts by.',
+      description:
+        'Deal id and handoff type (`{dealId}:{handoffType}`): the unique key Baton upserts by.',
       type: 'string',
       group: 'baton_handoff',
       unique: true,
@@ -101,7 +103,10 @@ export const handoffObject = {
       description: 'The sender owns the customer until the receiver explicitly accepts.',
       type: 'enumeration',
       group: 'baton_handoff',
-      options: options(['sender', 'receiver'], { sender: 'Sender (sales)', receiver: 'Receiver (CS)' }),
+      options: options(['sender', 'receiver'], {
+        sender: 'Sender (sales)',
+        receiver: 'Receiver (CS)',
+      }),
       calculated: true,
     },
     {
@@ -155,7 +160,8 @@ export const handoffObject = {
     {
       name: 'document_json',
       label: 'Handoff document',
-      description: 'The whole handoff document v1 (JSON). Edited through the Baton card, not by hand.',
+      description:
+        'The whole handoff document v1 (JSON). Edited through the Baton card, not by hand.',
       type: 'text',
       group: 'baton_handoff',
       calculated: true,
@@ -163,7 +169,8 @@ export const handoffObject = {
     {
       name: 'document_version',
       label: 'Document version',
-      description: 'Raised by every save; a save based on an older version is refused, not silently merged.',
+      description:
+        'Raised by every save; a save based on an older version is refused, not silently merged.',
       type: 'number',
       group: 'baton_handoff',
       format: 'integer',
@@ -213,12 +220,24 @@ export const handoffObject = {
       group: 'baton_handoff_scores',
       calculated: true,
     },
-    stamp('closed_won_at', 'Closed won at', 'When the deal was closed-won: the SLA clocks run from here.'),
+    stamp(
+      'closed_won_at',
+      'Closed won at',
+      'When the deal was closed-won: the SLA clocks run from here.',
+    ),
     stamp('submitted_at', 'Submitted at', 'When the sender last submitted the handoff.'),
     stamp('accepted_at', 'Accepted at', 'When the receiver accepted (ownership moved).'),
     stamp('returned_at', 'Returned at', 'When CS last returned the handoff.'),
-    stamp('meeting_held_at', 'Handoff meeting held at', 'When the internal handoff meeting was held.'),
-    stamp('intro_sent_at', 'Intro email sent at', 'When the AE sent the customer introduction email.'),
+    stamp(
+      'meeting_held_at',
+      'Handoff meeting held at',
+      'When the internal handoff meeting was held.',
+    ),
+    stamp(
+      'intro_sent_at',
+      'Intro email sent at',
+      'When the AE sent the customer introduction email.',
+    ),
     stamp('first_cs_contact_at', 'First CS contact at', 'When CS first spoke with the customer.'),
     stamp('kickoff_held_at', 'Kickoff held at', 'When the kickoff was held.'),
     stamp('completed_at', 'Completed at', 'When the relationship passed fully to CS.'),

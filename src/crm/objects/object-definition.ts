@@ -2,7 +2,8 @@
 // HubSpot schemas API payloads, the HubSpot app-object `*-hsmeta.json` and the Salesforce
 // metadata are all generated from these, never written by hand.
 
-export type PropertyType = 'string' | 'text' | 'number' | 'enumeration' | 'datetime' | 'date' | 'bool';
+export type PropertyType =
+  'string' | 'text' | 'number' | 'enumeration' | 'datetime' | 'date' | 'bool';
 
 export interface PropertyOption {
   value: string;
@@ -67,7 +68,10 @@ export interface AssociationDefinition {
   labels: readonly AssociationLabel[];
 }
 
-export function options(values: readonly string[], labels?: Readonly<Record<string, string>>): PropertyOption[] {
+export function options(
+  values: readonly string[],
+  labels?: Readonly<Record<string, string>>,
+): PropertyOption[] {
   return values.map((value) => ({ value, label: labels?.[value] ?? humanize(value) }));
 }
 

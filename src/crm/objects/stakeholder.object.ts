@@ -1,6 +1,11 @@
 // The stakeholder map: each person on the customer side, their role in the deal and how the
 // relationship stands, linked to the CRM contact when there is one.
-import { RELATIONSHIP_STRENGTHS, SENTIMENTS, STAKEHOLDER_ROLES, STAKEHOLDER_ROLE_LABELS } from '../../core';
+import {
+  RELATIONSHIP_STRENGTHS,
+  SENTIMENTS,
+  STAKEHOLDER_ROLES,
+  STAKEHOLDER_ROLE_LABELS,
+} from '../../core';
 import { type ObjectDefinition, options } from './object-definition';
 
 export const stakeholderObject = {
@@ -40,9 +45,27 @@ export const stakeholderObject = {
       group: 'baton_stakeholder',
       options: options(STAKEHOLDER_ROLES, STAKEHOLDER_ROLE_LABELS),
     },
-    { name: 'full_name', label: 'Name', description: 'Their name.', type: 'string', group: 'baton_stakeholder' },
-    { name: 'job_title', label: 'Title', description: 'Their job title.', type: 'string', group: 'baton_stakeholder' },
-    { name: 'email', label: 'Email', description: 'Their email address.', type: 'string', group: 'baton_stakeholder' },
+    {
+      name: 'full_name',
+      label: 'Name',
+      description: 'Their name.',
+      type: 'string',
+      group: 'baton_stakeholder',
+    },
+    {
+      name: 'job_title',
+      label: 'Title',
+      description: 'Their job title.',
+      type: 'string',
+      group: 'baton_stakeholder',
+    },
+    {
+      name: 'email',
+      label: 'Email',
+      description: 'Their email address.',
+      type: 'string',
+      group: 'baton_stakeholder',
+    },
     {
       name: 'objectives',
       label: 'Their objectives',
