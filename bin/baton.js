@@ -11,6 +11,11 @@ if (major < 22 || (major === 22 && minor < 19)) {
   );
   process.exit(1);
 }
+// `baton report … | head` closes the pipe early: that is the reader being done, not a failure.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 let cli;
 try {
   cli = require('../dist/cli.js');

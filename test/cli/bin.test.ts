@@ -38,3 +38,19 @@ describe('bin/baton.js', () => {
     expect(run.stderr).toBe('baton: cannot read examples/nope.json: no such file\n');
   });
 });
+
+describe('bin/baton.js in a pipe', () => {
+  it('exits quietly when the reader closes the pipe before it writes', () => {
+    // `true` exits without reading, so every write of the CLI meets a closed pipe (EPIPE).
+    const run = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" bin/baton.js report examples --json | true`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});
