@@ -12,6 +12,11 @@ export const batonObjects = {
   stakeholder: stakeholderObject,
 } as const satisfies Record<BatonObject, ObjectDefinition>;
 
+/** Whether a type name is one of Baton's objects rather than a standard CRM object. */
+export function isBatonObject(type: string): type is BatonObject {
+  return Object.hasOwn(batonObjects, type);
+}
+
 export const dataModel = {
   objects: batonObjects,
   associations,

@@ -32,8 +32,7 @@ export const handoffObject = {
   key: 'handoff',
   name: 'baton_handoff',
   labels: { singular: 'Handoff', plural: 'Handoffs' },
-  description:
-    'A sales-to-CS handoff: what was sold and promised, to whom, scored and tracked until CS accepts it.',
+  description: 'A sales-to-CS handoff: what was sold and promised, scored and tracked.',
   primaryDisplayProperty: 'handoff_name',
   secondaryDisplayProperties: ['lifecycle_state', 'completeness', 'quality'],
   searchableProperties: ['handoff_name', 'handoff_key', 'deal_id'],

@@ -38,8 +38,10 @@ export interface ObjectDefinition {
   /** HubSpot schema name and Salesforce object base name. */
   name: string;
   labels: { singular: string; plural: string };
+  /** At most 72 characters: HubSpot app objects refuse a longer object description. */
   description: string;
   primaryDisplayProperty: string;
+  /** In priority order: HubSpot app objects show only the first two. */
   secondaryDisplayProperties: readonly string[];
   searchableProperties: readonly string[];
   requiredProperties: readonly string[];

@@ -12,7 +12,7 @@ export const stakeholderObject = {
   key: 'stakeholder',
   name: 'baton_stakeholder',
   labels: { singular: 'Stakeholder', plural: 'Stakeholders' },
-  description: 'A person on the customer side of a handoff, with their role and sentiment.',
+  description: 'A customer-side person on a handoff: their role and sentiment.',
   primaryDisplayProperty: 'full_name',
   secondaryDisplayProperties: ['role', 'job_title', 'sentiment'],
   searchableProperties: ['full_name', 'email', 'stakeholder_key'],

@@ -1,0 +1,129 @@
+// Writes what HubSpot needs of Baton's data model, generated from src/crm/objects:
+// - the app objects of the marketplace app, into the HubSpot project tree (hsproject.json's
+//   `srcDir`): `app/app-objects/*-hsmeta.json` and `app/app-object-associations/*-hsmeta.json`;
+// - the schemas API payloads, for admins who provision custom objects by hand:
+//   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
+//
+// GENERATED FILES ARE NEVER EDITED BY HAND. JSON has no comments, so the files cannot say so
+// themselves: change the definitions in src/crm/objects and run `npx tsx
+// scripts/generate-hubspot-objects.ts`. Each folder above belongs to this script: a file in it
+// that the script did not generate is removed. Unchanged files are not rewritten.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import {
+  APP_OBJECTS_DIR,
+  APP_OBJECT_ASSOCIATIONS_DIR,
+  type GeneratedFile,
+  appObjectFiles,
+  schemaPayloadFiles,
+} from '../src/crm/hubspot/generated-files';
+
+export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
+
+const hsProject = z.object({
+  srcDir: z
+    .string()
+    .min(1)
+    .refine((dir) => !isAbsolute(dir) && normalize(dir).split(sep)[0] !== '..', {
+      message: 'srcDir must be a folder inside the project',
+    }),
+  platformVersion: z.string().min(1),
+});
+
+export interface GenerateReport {
+  /** Paths relative to the project root, sorted. */
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+export async function readHsProject(root: string): Promise<z.infer<typeof hsProject>> {
+  const file = join(root, 'hsproject.json');
+  const parsed = hsProject.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+interface OwnedSet {
+  /** The folder the files' paths are relative to. */
+  base: string;
+  files: GeneratedFile[];
+  /** Folders (relative to `base`) of which this set owns every file matching `owns`. */
+  ownedDirs: string[];
+  owns: (fileName: string) => boolean;
+}
+
+async function writeSet(root: string, set: OwnedSet, report: GenerateReport): Promise<void> {
+  const wanted = new Set(set.files.map((file) => join(set.base, file.path)));
+  for (const dir of set.ownedDirs) {
+    const names = await readdir(join(set.base, dir)).catch(() => []);
+    for (const name of names.filter(set.owns)) {
+      const path = join(set.base, dir, name);
+      if (wanted.has(path)) continue;
+      await rm(path);
+      report.removed.push(relative(root, path));
+    }
+  }
+  for (const file of set.files) {
+    const path = join(set.base, file.path);
+    const current = await readFile(path, 'utf8').catch(() => undefined);
+    if (current === file.content) {
+      report.unchanged.push(relative(root, path));
+      continue;
+    }
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.content);
+    report.written.push(relative(root, path));
+  }
+}
+
+/** For `scripts/build.mjs` and the tests: generate into the project at `root`. */
+export async function generateHubSpotObjects(
+  root: string = resolve(__dirname, '..'),
+): Promise<GenerateReport> {
+  const { srcDir } = await readHsProject(root);
+  const report: GenerateReport = { written: [], unchanged: [], removed: [] };
+  await writeSet(
+    root,
+    {
+      base: join(root, srcDir),
+      files: appObjectFiles(),
+      ownedDirs: [APP_OBJECTS_DIR, APP_OBJECT_ASSOCIATIONS_DIR],
+      owns: (name) => name.endsWith('-hsmeta.json'),
+    },
+    report,
+  );
+  await writeSet(
+    root,
+    {
+      base: join(root, SCHEMAS_OUT_DIR),
+      files: schemaPayloadFiles(),
+      ownedDirs: ['.'],
+      owns: (name) => name.endsWith('.json'),
+    },
+    report,
+  );
+  for (const list of [report.written, report.unchanged, report.removed]) list.sort();
+  return report;
+}
+
+async function main(): Promise<void> {
+  const report = await generateHubSpotObjects();
+  for (const path of report.written) console.log(`wrote    ${path}`);
+  for (const path of report.removed) console.log(`removed  ${path}`);
+  console.log(
+    `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+  );
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(
+      `generate-hubspot-objects: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  });
+}

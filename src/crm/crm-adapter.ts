@@ -1,0 +1,162 @@
+// The one CRM port, in our own words: deals, people, handoffs and tasks, never SDK types.
+// HubSpot and Salesforce implement it; the functions and the backend only ever see this.
+import type { HandoffDocument, PlannedTask, StakeholderRole } from '../core';
+
+export const CRM_KINDS = ['hubspot', 'salesforce'] as const;
+export type CrmKind = (typeof CRM_KINDS)[number];
+
+export interface CrmPerson {
+  id: string;
+  name: string;
+  email: string | null;
+  teams: { id: string; name: string; primary: boolean }[];
+}
+
+export interface CrmDeal {
+  id: string;
+  name: string | null;
+  amount: number | null;
+  currency: string | null;
+  pipelineId: string | null;
+  stageId: string | null;
+  /** When the deal closed (the CRM's close date), if it has. */
+  closedAt: string | null;
+  /** Decided from pipeline metadata (closed, with won probability), never the stage's name. */
+  isClosedWon: boolean;
+  ownerId: string | null;
+  /** The deal converts a proof of concept: closed-won starts a `poc_to_paid` handoff. */
+  isPoc: boolean;
+  strategic: boolean;
+  /** The CSM assigned on the deal, if any. */
+  csmOwnerId: string | null;
+}
+
+export interface CrmCompany {
+  id: string;
+  name: string | null;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+}
+
+export interface CrmContact {
+  id: string;
+  name: string | null;
+  email: string | null;
+  title: string | null;
+  /** The contact's roles on the deal, mapped to stakeholder roles (from labels or contact roles). */
+  roles: StakeholderRole[];
+}
+
+/** What Baton wrote for a handoff, stable key → CRM id, kept on the handoff record so a plan
+ * is never created twice and removed commitments or stakeholders can be archived. */
+export interface RecordLinks {
+  tasks: Record<string, string>;
+  commitments: Record<string, string>;
+  stakeholders: Record<string, string>;
+}
+
+/** A handoff as stored in the CRM: the document and the ids of what was written for it. */
+export interface StoredHandoff {
+  recordId: string;
+  key: string;
+  document: HandoffDocument;
+  /** Raised by every save, for optimistic concurrency. */
+  version: number;
+  links: RecordLinks;
+}
+
+export interface DealContext {
+  deal: CrmDeal;
+  company: CrmCompany | null;
+  contacts: CrmContact[];
+  owner: CrmPerson | null;
+  handoff: StoredHandoff | null;
+}
+
+/** What the deal and the handoff record show in CRM reports: computed by the core. */
+export interface HandoffSummary {
+  state: string;
+  reviewStatus: string;
+  ownerSide: 'sender' | 'receiver';
+  completeness: number;
+  quality: number;
+  qualityBand: string;
+  slaState: string;
+  missing: string[];
+}
+
+export interface HandoffWrite {
+  dealId: string;
+  document: HandoffDocument;
+  summary: HandoffSummary;
+  /** Tasks the plan wants; those already created (by key) are not created again. */
+  tasks: readonly PlannedTask[];
+  companyId: string | null;
+  contactIds: readonly string[];
+  senderOwnerId: string | null;
+  receiverOwnerId: string | null;
+  /** The version this write is based on; null for a new handoff. */
+  baseVersion: number | null;
+}
+
+export interface SaveResult {
+  handoff: StoredHandoff;
+  created: boolean;
+  tasksCreated: number;
+}
+
+export interface ClosedWonStages {
+  /** Pipeline id → the stage ids that are closed and won in it. */
+  byPipeline: Record<string, string[]>;
+}
+
+export interface ProvisionStep {
+  what: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+export interface ProvisionReport {
+  steps: ProvisionStep[];
+  changed: boolean;
+}
+
+export interface DoctorCheck {
+  name: string;
+  ok: boolean;
+  /** In words an admin understands, with what to do when it fails. */
+  detail: string;
+}
+
+export interface CrmAdapter {
+  readonly kind: CrmKind;
+  /** Everything a handoff needs for one deal, in at most three API calls. */
+  loadDealContext(dealId: string): Promise<DealContext>;
+  /** Writes the handoff, its commitments, stakeholders, associations and new tasks, and the
+   * deal's scores, in a number of calls that does not grow with the number of tasks. */
+  saveHandoff(write: HandoffWrite): Promise<SaveResult>;
+  closedWonStages(): Promise<ClosedWonStages>;
+  listPeople(): Promise<CrmPerson[]>;
+  /** Creates or updates the objects, properties and association labels; idempotent. */
+  provision(): Promise<ProvisionReport>;
+  doctor(): Promise<DoctorCheck[]>;
+}
+
+/** A conflict on save: someone else saved a newer version first. */
+export class HandoffConflictError extends Error {
+  constructor(
+    readonly key: string,
+    readonly currentVersion: number,
+    readonly baseVersion: number | null,
+  ) {
+    super(
+      `handoff ${key} was saved by someone else (version ${currentVersion}, this edit was based on ${baseVersion ?? 'nothing'})`,
+    );
+  }
+}
+
+export class DealNotFoundError extends Error {
+  constructor(readonly dealId: string) {
+    super(`deal ${dealId} was not found in the CRM`);
+  }
+}

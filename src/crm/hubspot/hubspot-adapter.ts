@@ -1,0 +1,369 @@
+// The CrmAdapter for HubSpot, on @hubspot/api-client. Reads a deal's whole context in at most
+// three calls and writes a handoff in a number of calls that does not grow with its tasks,
+// commitments or stakeholders (batch endpoints take 100 inputs each).
+import type { Client } from '@hubspot/api-client';
+import { AssociationSpecAssociationCategoryEnum as ObjectCategory } from '@hubspot/api-client/lib/codegen/crm/objects';
+import { AssociationSpecAssociationCategoryEnum as V4Category } from '@hubspot/api-client/lib/codegen/crm/associations/v4';
+import type {
+  CrmAdapter,
+  CrmContact,
+  DealContext,
+  DoctorCheck,
+  HandoffWrite,
+  ProvisionReport,
+  SaveResult,
+  StoredHandoff,
+} from '../crm-adapter';
+import { DealNotFoundError, HandoffConflictError } from '../crm-adapter';
+import type { RecordLinks } from '../crm-adapter';
+import {
+  EMPTY_LINKS,
+  commitmentProperties,
+  dealWriteBack,
+  handoffKeyOf,
+  handoffProperties,
+  parseLinks,
+  parseStoredDocument,
+  stakeholderProperties,
+} from '../handoff-records';
+import { chunks } from '../chunks';
+import { HubSpotCalls, type CallLog, statusOf } from './hubspot-calls';
+import {
+  COMPANY_PROPERTIES,
+  CONTACT_PROPERTIES,
+  DEAL_PROPERTIES,
+  HANDOFF_READ_PROPERTIES,
+  companyFrom,
+  contactFrom,
+  dealFrom,
+  toHubSpotProperties,
+} from './hubspot-mappers';
+import { HubSpotMetadata } from './hubspot-metadata';
+import { createTasks } from './hubspot-tasks';
+import type { RetryOptions } from '../retry-policy';
+
+/** Deal → contact association types that carry no role. */
+const UNLABELED_CONTACT_TYPES = new Set(['deal_to_contact', 'deal_to_contact_unlabeled']);
+
+export interface HubSpotAdapterOptions {
+  client: Client;
+  log: CallLog;
+  retry?: RetryOptions;
+  now?: () => number;
+}
+
+export interface HubSpotAdapter extends CrmAdapter {
+  readonly calls: HubSpotCalls;
+  readonly metadata: HubSpotMetadata;
+}
+
+/** The v3 `associations` block keys custom objects by name; find Baton's handoff among them. */
+function associatedIds(
+  associations: Record<string, { results: { id: string; type: string }[] }> | undefined,
+  matches: (key: string) => boolean,
+): { id: string; type: string }[] {
+  const out: { id: string; type: string }[] = [];
+  for (const [key, collection] of Object.entries(associations ?? {})) {
+    if (matches(key)) out.push(...collection.results);
+  }
+  return out;
+}
+
+export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAdapter {
+  const { client } = options;
+  const calls = new HubSpotCalls(options.log, options.retry);
+  const metadata = new HubSpotMetadata(client, calls, options.now);
+
+  async function readStoredHandoff(
+    objectType: string,
+    ids: { id: string; idProperty?: string },
+  ): Promise<StoredHandoff | null> {
+    const response = await calls.run('read:handoff', () =>
+      client.crm.objects.batchApi.read(objectType, {
+        inputs: [{ id: ids.id }],
+        properties: [...HANDOFF_READ_PROPERTIES],
+        propertiesWithHistory: [],
+        ...(ids.idProperty ? { idProperty: ids.idProperty } : {}),
+      }),
+    );
+    const record = response.results[0];
+    if (!record) return null;
+    const key = record.properties.handoff_key ?? ids.id;
+    return {
+      recordId: record.id,
+      key,
+      document: parseStoredDocument(record.properties.document_json, key),
+      version: Number(record.properties.document_version ?? 0) || 0,
+      links: parseLinks(record.properties.record_links),
+    };
+  }
+
+  async function loadDealContext(dealId: string): Promise<DealContext> {
+    const types = await metadata.objectTypeIds();
+    const stages = await metadata.closedWonStages();
+    let dealRecord;
+    try {
+      dealRecord = await calls.run('read:deal', () =>
+        client.crm.deals.basicApi.getById(dealId, [...DEAL_PROPERTIES], undefined, [
+          'companies',
+          'contacts',
+          types.handoff,
+        ]),
+      );
+    } catch (error) {
+      if (statusOf(error) === 404) throw new DealNotFoundError(dealId);
+      throw error;
+    }
+    const associations = dealRecord.associations as
+      Record<string, { results: { id: string; type: string }[] }> | undefined;
+    const deal = dealFrom(dealRecord.id, dealRecord.properties, stages);
+    const people = await metadata.people();
+    const owner = people.find((person) => person.id === deal.ownerId) ?? null;
+
+    const contactLabels = new Map<string, string[]>();
+    for (const { id, type } of associatedIds(associations, (key) => key === 'contacts')) {
+      const labels = contactLabels.get(id) ?? [];
+      if (!UNLABELED_CONTACT_TYPES.has(type)) labels.push(type);
+      contactLabels.set(id, labels);
+    }
+    const companyId = associatedIds(associations, (key) => key === 'companies')[0]?.id ?? null;
+    const handoffId =
+      associatedIds(
+        associations,
+        (key) => key === types.handoff || key.includes('baton_handoff'),
+      )[0]?.id ?? null;
+
+    const handoff =
+      handoffId === null ? null : await readStoredHandoff(types.handoff, { id: handoffId });
+
+    let contacts: CrmContact[] = [];
+    if (contactLabels.size > 0) {
+      const read = await calls.run('read:contacts', () =>
+        client.crm.contacts.batchApi.read({
+          inputs: [...contactLabels.keys()].map((id) => ({ id })),
+          properties: [...CONTACT_PROPERTIES],
+          propertiesWithHistory: [],
+        }),
+      );
+      contacts = read.results.map((c) =>
+        contactFrom(c.id, c.properties, contactLabels.get(c.id) ?? []),
+      );
+    }
+
+    // Once a handoff exists, its document carries the company context it was pre-filled with;
+    // reading the company again would be a fourth call for nothing new.
+    let company = null;
+    if (companyId !== null && handoff === null) {
+      const record = await calls.run('read:company', () =>
+        client.crm.companies.basicApi.getById(companyId, [...COMPANY_PROPERTIES]),
+      );
+      company = companyFrom(record.id, record.properties);
+    }
+    return { deal, company, contacts, owner, handoff };
+  }
+
+  async function upsertRecords(
+    label: string,
+    objectType: string,
+    keyProperty: string,
+    records: { key: string; properties: Record<string, string | number | boolean | null> }[],
+  ): Promise<{ ids: Record<string, string>; created: string[] }> {
+    const ids: Record<string, string> = {};
+    const created: string[] = [];
+    for (const batch of chunks(records)) {
+      const response = await calls.run(label, () =>
+        client.crm.objects.batchApi.upsert(objectType, {
+          inputs: batch.map((r) => ({
+            id: r.key,
+            idProperty: keyProperty,
+            properties: toHubSpotProperties(r.properties),
+          })),
+        }),
+      );
+      for (const result of response.results) {
+        const key = result.properties[keyProperty];
+        if (!key) continue;
+        ids[key] = result.id;
+        if (result._new) created.push(result.id);
+      }
+    }
+    return { ids, created };
+  }
+
+  async function archiveRemoved(
+    label: string,
+    objectType: string,
+    previous: Record<string, string>,
+    current: Record<string, string>,
+  ) {
+    const removed = Object.entries(previous)
+      .filter(([key]) => !(key in current))
+      .map(([, id]) => ({ id }));
+    for (const batch of chunks(removed)) {
+      await calls.run(label, () =>
+        client.crm.objects.batchApi.archive(objectType, { inputs: batch }),
+      );
+    }
+  }
+
+  async function associate(
+    label: string,
+    from: string,
+    to: string,
+    pairs: [string, string][],
+    typeId: number | null,
+  ) {
+    for (const batch of chunks(pairs)) {
+      if (typeId === null) {
+        await calls.run(label, () =>
+          client.crm.associations.v4.batchApi.createDefault(from, to, {
+            inputs: batch.map(([a, b]) => ({ _from: { id: a }, to: { id: b } })),
+          }),
+        );
+      } else {
+        await calls.run(label, () =>
+          client.crm.associations.v4.batchApi.create(from, to, {
+            inputs: batch.map(([a, b]) => ({
+              _from: { id: a },
+              to: { id: b },
+              types: [{ associationCategory: V4Category.UserDefined, associationTypeId: typeId }],
+            })),
+          }),
+        );
+      }
+    }
+  }
+
+  async function saveHandoff(write: HandoffWrite): Promise<SaveResult> {
+    const types = await metadata.objectTypeIds();
+    const labels = await metadata.labelIds();
+    const key = handoffKeyOf(write.document);
+    const current = await readStoredHandoff(types.handoff, {
+      id: key,
+      idProperty: 'handoff_key',
+    }).catch((error: unknown) => {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    });
+    if ((current?.version ?? null) !== write.baseVersion) {
+      throw new HandoffConflictError(key, current?.version ?? 0, write.baseVersion);
+    }
+    const previous: RecordLinks = current?.links ?? EMPTY_LINKS;
+
+    const commitments = await upsertRecords(
+      'write:commitments',
+      types.commitment,
+      'commitment_key',
+      commitmentProperties(key, write.document),
+    );
+    const stakeholders = await upsertRecords(
+      'write:stakeholders',
+      types.stakeholder,
+      'stakeholder_key',
+      stakeholderProperties(key, write.document),
+    );
+    await archiveRemoved(
+      'write:archive-commitments',
+      types.commitment,
+      previous.commitments,
+      commitments.ids,
+    );
+    await archiveRemoved(
+      'write:archive-stakeholders',
+      types.stakeholder,
+      previous.stakeholders,
+      stakeholders.ids,
+    );
+
+    const newTasks = write.tasks.filter((task) => !(task.key in previous.tasks));
+    const taskIds = {
+      ...previous.tasks,
+      ...(await createTasks(client, calls, write.dealId, newTasks, ObjectCategory.HubspotDefined)),
+    };
+
+    const links: RecordLinks = {
+      tasks: taskIds,
+      commitments: commitments.ids,
+      stakeholders: stakeholders.ids,
+    };
+    const version = (current?.version ?? 0) + 1;
+    const handoff = await upsertRecords('write:handoff', types.handoff, 'handoff_key', [
+      { key, properties: handoffProperties(write, version, links) },
+    ]);
+    const recordId = handoff.ids[key];
+    if (recordId === undefined)
+      throw new Error(`HubSpot did not return the handoff ${key} it upserted`);
+
+    if (current === null) {
+      await associate(
+        'write:associate-deal',
+        types.handoff,
+        'deals',
+        [[recordId, write.dealId]],
+        labels.primaryHandoff,
+      );
+      if (write.companyId)
+        await associate(
+          'write:associate-company',
+          types.handoff,
+          'companies',
+          [[recordId, write.companyId]],
+          null,
+        );
+      if (write.contactIds.length > 0) {
+        await associate(
+          'write:associate-contacts',
+          types.handoff,
+          'contacts',
+          write.contactIds.map((id) => [recordId, id]),
+          null,
+        );
+      }
+    }
+    const newCommitments = commitments.created.map((id): [string, string] => [id, recordId]);
+    if (newCommitments.length > 0)
+      await associate(
+        'write:associate-commitments',
+        types.commitment,
+        types.handoff,
+        newCommitments,
+        labels.recordedIn,
+      );
+    const newStakeholders = stakeholders.created.map((id): [string, string] => [id, recordId]);
+    if (newStakeholders.length > 0)
+      await associate(
+        'write:associate-stakeholders',
+        types.stakeholder,
+        types.handoff,
+        newStakeholders,
+        labels.mappedIn,
+      );
+
+    await calls.run('write:deal', () =>
+      client.crm.deals.basicApi.update(write.dealId, {
+        properties: toHubSpotProperties(dealWriteBack(key, write.summary, write.document)),
+      }),
+    );
+    return {
+      handoff: { recordId, key, document: write.document, version, links },
+      created: current === null,
+      tasksCreated: Object.keys(taskIds).length - Object.keys(previous.tasks).length,
+    };
+  }
+
+  return {
+    kind: 'hubspot',
+    calls,
+    metadata,
+    loadDealContext,
+    saveHandoff,
+    closedWonStages: () => metadata.closedWonStages(),
+    listPeople: () => metadata.people(),
+    provision: async (): Promise<ProvisionReport> => {
+      throw new Error('not wired yet');
+    },
+    doctor: async (): Promise<DoctorCheck[]> => {
+      throw new Error('not wired yet');
+    },
+  };
+}
