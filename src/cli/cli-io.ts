@@ -20,6 +20,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** Already told the user on stdout; exit with the code and say nothing more. */
+    readonly quiet = false,
   ) {
     super(message);
   }

@@ -15,6 +15,11 @@ import {
 import { scoreJson, scoreText } from './commands/score.command';
 import { slaJson, slaText } from './commands/sla.command';
 import { startText } from './commands/start.command';
+import { registerSandboxCommand } from './commands/sandbox.command';
+import { doctorText, provisionText } from './commands/crm.command';
+import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
+import { CrmConfigurationError, adapters } from '../crm/adapters';
+import { isHubSpotError, messageOf } from '../crm/hubspot/hubspot-calls';
 
 interface Common {
   json?: boolean;
@@ -137,6 +142,40 @@ function buildProgram(io: CliIo): Command {
       },
     );
 
+  const crmOption = () =>
+    new Option('--crm <crm>', 'which CRM').choices(CRM_KINDS).default('hubspot');
+  const connect = (crm: CrmKind) => {
+    try {
+      return adapters[crm](process.env, {
+        warn: (message, fields) =>
+          io.err(`warn: ${message} ${fields ? JSON.stringify(fields) : ''}\n`),
+      });
+    } catch (error) {
+      if (error instanceof CrmConfigurationError) throw new CliError(error.message);
+      throw error;
+    }
+  };
+
+  program
+    .command('provision')
+    .description("create or update Baton's objects, properties and association labels (idempotent)")
+    .addOption(crmOption())
+    .action(async (options: { crm: CrmKind }) => {
+      const adapter = connect(options.crm);
+      io.out(provisionText(adapter.describe(), await adapter.provision()));
+    });
+
+  program
+    .command('doctor')
+    .description('check scopes, objects, properties and pipelines, and say what is missing')
+    .addOption(crmOption())
+    .action(async (options: { crm: CrmKind }) => {
+      const adapter = connect(options.crm);
+      const checks = await adapter.doctor();
+      io.out(doctorText(adapter.describe(), checks));
+      if (checks.some((check) => !check.ok)) throw new CliError('some checks failed', 1, true);
+    });
+
   program
     .command('start')
     .description('run Baton locally on its embedded defaults (what `npm start` runs)')
@@ -146,6 +185,8 @@ function buildProgram(io: CliIo): Command {
       const policy = await loadPolicy(options.policy);
       io.out(await startText(policy, parseNow(options.now, io.now())));
     });
+
+  registerSandboxCommand(program, io);
 
   program.addHelpText(
     'after',
@@ -162,10 +203,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof CliError) {
-      io.err(`baton: ${error.message}\n`);
+      if (!error.quiet) io.err(`baton: ${error.message}\n`);
       return error.exitCode;
     }
-    io.err(`baton: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`baton: ${describeUnexpected(error)}\n`);
     return 2;
   }
+}
+
+/** A failure nobody planned for, said without a stack trace or a response body. */
+function describeUnexpected(error: unknown): string {
+  if (isHubSpotError(error)) return `the CRM answered ${messageOf(error)}`;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

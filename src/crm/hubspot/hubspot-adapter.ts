@@ -27,7 +27,13 @@ import {
   stakeholderProperties,
 } from '../handoff-records';
 import { chunks } from '../chunks';
-import { HubSpotCalls, type CallLog, statusOf } from './hubspot-calls';
+import {
+  HubSpotCalls,
+  type CallLog,
+  PartialBatchError,
+  statusOf,
+  throwOnBatchErrors,
+} from './hubspot-calls';
 import {
   COMPANY_PROPERTIES,
   CONTACT_PROPERTIES,
@@ -40,6 +46,8 @@ import {
 } from './hubspot-mappers';
 import { HubSpotMetadata } from './hubspot-metadata';
 import { createTasks } from './hubspot-tasks';
+import { doctorHubSpot } from './hubspot-doctor';
+import { provisionHubSpot } from './hubspot-provision';
 import type { RetryOptions } from '../retry-policy';
 
 /** Deal → contact association types that carry no role. */
@@ -186,6 +194,9 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
         ids[key] = result.id;
         if (result._new) created.push(result.id);
       }
+      // A 207 lists what failed beside what landed; an upsert can simply be run again, so the
+      // save stops here rather than record a handoff with records missing.
+      throwOnBatchErrors(label, response);
     }
     return { ids, created };
   }
@@ -276,10 +287,14 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     );
 
     const newTasks = write.tasks.filter((task) => !(task.key in previous.tasks));
-    const taskIds = {
-      ...previous.tasks,
-      ...(await createTasks(client, calls, write.dealId, newTasks, ObjectCategory.HubspotDefined)),
-    };
+    const tasks = await createTasks(
+      client,
+      calls,
+      write.dealId,
+      newTasks,
+      ObjectCategory.HubspotDefined,
+    );
+    const taskIds = { ...previous.tasks, ...tasks.ids };
 
     const links: RecordLinks = {
       tasks: taskIds,
@@ -344,6 +359,9 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
         properties: toHubSpotProperties(dealWriteBack(key, write.summary, write.document)),
       }),
     );
+    // The handoff and the tasks that landed are recorded; the refused ones are reported, and
+    // the next save (a retry) creates exactly those.
+    if (tasks.failures.length > 0) throw new PartialBatchError('write:tasks', tasks.failures);
     return {
       handoff: { recordId, key, document: write.document, version, links },
       created: current === null,
@@ -360,10 +378,10 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     closedWonStages: () => metadata.closedWonStages(),
     listPeople: () => metadata.people(),
     provision: async (): Promise<ProvisionReport> => {
-      throw new Error('not wired yet');
+      const report = await provisionHubSpot(client, calls);
+      metadata.invalidate();
+      return report;
     },
-    doctor: async (): Promise<DoctorCheck[]> => {
-      throw new Error('not wired yet');
-    },
+    doctor: (): Promise<DoctorCheck[]> => doctorHubSpot(client, calls),
   };
 }

@@ -135,3 +135,31 @@ export class HubSpotCalls {
     );
   }
 }
+
+interface BatchErrorShape {
+  status?: string;
+  category?: string;
+  message?: string;
+}
+
+/** The errors of a 207 multi-status batch response, if any. */
+export function batchErrorsOf(response: object): BatchErrorShape[] {
+  const errors = (response as { errors?: BatchErrorShape[] }).errors;
+  return Array.isArray(errors) ? errors : [];
+}
+
+export class PartialBatchError extends Error {
+  constructor(
+    readonly label: string,
+    readonly errors: BatchErrorShape[],
+  ) {
+    super(
+      `${label}: ${errors.length} input(s) failed (${errors.map((e) => e.category ?? e.message ?? 'error').join(', ')})`,
+    );
+  }
+}
+
+export function throwOnBatchErrors(label: string, response: object): void {
+  const errors = batchErrorsOf(response);
+  if (errors.length > 0) throw new PartialBatchError(label, errors);
+}

@@ -83,11 +83,9 @@ export class HubSpotMetadata {
       const labels = await this.calls.run('metadata:labels', () =>
         this.client.crm.associations.v4.schema.definitionsApi.getAll(from, to),
       );
-      const label = labels.results.find(
-        (l) => l.label !== undefined && normalizeLabel(l.label) === name,
-      );
-      if (!label) throw new NotProvisionedError(`the association label "${name}"`);
-      return label.typeId;
+      const typeId = labelTypeId(labels.results, name);
+      if (typeId === null) throw new NotProvisionedError(`the association label "${name}"`);
+      return typeId;
     };
     const value = {
       primaryHandoff: await find(types.handoff, 'deals', 'primary_handoff'),
@@ -147,6 +145,18 @@ export class HubSpotMetadata {
     this.owners = { value: people, at: this.now() };
     return people;
   }
+}
+
+/** The type id of the label named `name` ("primary_handoff") among a pair's association types;
+ * HubSpot returns display labels ("Primary handoff"), and null for the unlabeled type. */
+export function labelTypeId(
+  results: readonly { label?: string | null; typeId: number }[],
+  name: string,
+): number | null {
+  return (
+    results.find((type) => typeof type.label === 'string' && normalizeLabel(type.label) === name)
+      ?.typeId ?? null
+  );
 }
 
 /** Association label names as HubSpot returns them ("Primary handoff") matched to ours. */

@@ -7,7 +7,7 @@ import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/Filter';
 import type { PlannedTask } from '../../core';
 import { chunks } from '../chunks';
-import { type HubSpotCalls, statusOf } from './hubspot-calls';
+import { type HubSpotCalls, batchErrorsOf, statusOf } from './hubspot-calls';
 import { backoff } from '../retry-policy';
 
 /** HubSpot's own association type: task → deal. */
@@ -65,7 +65,10 @@ function create(
     'write:tasks',
     () =>
       client.crm.objects.tasks.batchApi.create({
+        // A trace id on every input asks HubSpot for a 207 that names the inputs it refused,
+        // instead of failing the batch whole (developers.hubspot.com, error handling).
         inputs: pending.map((task) => ({
+          objectWriteTraceId: task.key,
           properties: {
             hs_task_subject: task.subject,
             hs_task_body: taskBody(task),
@@ -93,8 +96,9 @@ export async function createTasks(
   dealId: string,
   tasks: readonly PlannedTask[],
   category: AssociationSpecAssociationCategoryEnum,
-): Promise<Record<string, string>> {
+): Promise<{ ids: Record<string, string>; failures: ReturnType<typeof batchErrorsOf> }> {
   const ids: Record<string, string> = {};
+  const failures: ReturnType<typeof batchErrorsOf> = [];
   const sleep =
     calls.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (const batch of chunks(tasks)) {
@@ -106,6 +110,8 @@ export async function createTasks(
           const key = taskKeyIn(task.properties.hs_task_body);
           if (key) ids[key] = task.id;
         }
+        // Tasks a 207 refused stay out of the links, so the next save creates exactly those.
+        failures.push(...batchErrorsOf(response));
         pending = [];
       } catch (error) {
         const status = statusOf(error);
@@ -119,5 +125,5 @@ export async function createTasks(
       }
     }
   }
-  return ids;
+  return { ids, failures };
 }

@@ -85,6 +85,13 @@ export const dealProperties = [
     group: 'baton',
   },
   {
+    name: 'baton_strategic',
+    label: 'Strategic deal',
+    description: 'Strategic deals need the CS manager at the handoff meeting.',
+    type: 'bool',
+    group: 'baton',
+  },
+  {
     name: 'baton_csm_owner_id',
     label: 'Assigned CSM',
     description: 'The CSM who receives the handoff (a CRM owner id).',

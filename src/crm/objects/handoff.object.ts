@@ -176,6 +176,14 @@ export const handoffObject = {
       calculated: true,
     },
     {
+      name: 'record_links',
+      label: 'Record links',
+      description: 'The tasks, commitments and stakeholders Baton wrote for this handoff (JSON).',
+      type: 'text',
+      group: 'baton_handoff',
+      calculated: true,
+    },
+    {
       name: 'completeness',
       label: 'Completeness',
       description: 'Share of the required items filled (0-100). Target 95+.',

@@ -1,0 +1,31 @@
+// The typed registry of CRM adapters: the compiler, not a runtime log, finds a missing CRM.
+import type { CrmAdapter, CrmKind } from './crm-adapter';
+import { createHubSpotAdapter } from './hubspot/hubspot-adapter';
+import { createHubSpotClient, hubSpotConnectionFromEnv } from './hubspot/hubspot-client';
+import type { CallLog } from './hubspot/hubspot-calls';
+
+export class CrmConfigurationError extends Error {}
+
+export type AdapterFactory = (
+  env: NodeJS.ProcessEnv,
+  log: CallLog,
+) => CrmAdapter & { describe(): string };
+
+export const adapters = {
+  hubspot: (env, log) => {
+    const connection = hubSpotConnectionFromEnv(env);
+    if (connection === null) {
+      throw new CrmConfigurationError(
+        'HUBSPOT_ACCESS_TOKEN is not set: set it to a private app token or an OAuth access token ' +
+          '(and HUBSPOT_BASE_URL to use the local sandbox, e.g. http://127.0.0.1:3001 with token sandbox-token)',
+      );
+    }
+    const adapter = createHubSpotAdapter({ client: createHubSpotClient(connection), log });
+    return { ...adapter, describe: () => `HubSpot at ${connection.baseUrl}` };
+  },
+  salesforce: () => {
+    throw new CrmConfigurationError(
+      'Salesforce support is not part of this build yet; use --crm hubspot',
+    );
+  },
+} satisfies Record<CrmKind, AdapterFactory>;
