@@ -128,6 +128,24 @@ export interface DoctorCheck {
   detail: string;
 }
 
+/** A page of closed-won deals that have no handoff yet. */
+export interface DealPage {
+  deals: CrmDeal[];
+  /** Where the next page starts; null on the last page. */
+  next: string | null;
+}
+
+/**
+ * Optional capability: handing off many deals at once (a backfill after install), in calls
+ * that grow with the number of batches of 100, not with the number of deals.
+ */
+export interface BackfillCapability {
+  findDealsWithoutHandoff(after: string | null): Promise<DealPage>;
+  loadDealContexts(deals: readonly CrmDeal[]): Promise<DealContext[]>;
+  /** Creates handoffs for deals that have none (no version check: the search just said so). */
+  createHandoffs(writes: readonly HandoffWrite[]): Promise<{ handoffs: number; tasks: number }>;
+}
+
 export interface CrmAdapter {
   readonly kind: CrmKind;
   /** Everything a handoff needs for one deal, in at most three API calls. */
@@ -140,6 +158,7 @@ export interface CrmAdapter {
   /** Creates or updates the objects, properties and association labels; idempotent. */
   provision(): Promise<ProvisionReport>;
   doctor(): Promise<DoctorCheck[]>;
+  readonly backfill?: BackfillCapability;
 }
 
 /** A conflict on save: someone else saved a newer version first. */

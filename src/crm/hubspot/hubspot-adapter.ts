@@ -3,19 +3,20 @@
 // commitments or stakeholders (batch endpoints take 100 inputs each).
 import type { Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum as ObjectCategory } from '@hubspot/api-client/lib/codegen/crm/objects';
-import { AssociationSpecAssociationCategoryEnum as V4Category } from '@hubspot/api-client/lib/codegen/crm/associations/v4';
-import type {
-  CrmAdapter,
-  CrmContact,
-  DealContext,
-  DoctorCheck,
-  HandoffWrite,
-  ProvisionReport,
-  SaveResult,
-  StoredHandoff,
+import {
+  type BackfillCapability,
+  type CrmAdapter,
+  type CrmContact,
+  type DealContext,
+  DealNotFoundError,
+  type DoctorCheck,
+  HandoffConflictError,
+  type HandoffWrite,
+  type ProvisionReport,
+  type RecordLinks,
+  type SaveResult,
+  type StoredHandoff,
 } from '../crm-adapter';
-import { DealNotFoundError, HandoffConflictError } from '../crm-adapter';
-import type { RecordLinks } from '../crm-adapter';
 import {
   EMPTY_LINKS,
   commitmentProperties,
@@ -26,14 +27,7 @@ import {
   parseStoredDocument,
   stakeholderProperties,
 } from '../handoff-records';
-import { chunks } from '../chunks';
-import {
-  HubSpotCalls,
-  type CallLog,
-  PartialBatchError,
-  statusOf,
-  throwOnBatchErrors,
-} from './hubspot-calls';
+import { HubSpotCalls, type CallLog, PartialBatchError, statusOf } from './hubspot-calls';
 import {
   COMPANY_PROPERTIES,
   CONTACT_PROPERTIES,
@@ -46,6 +40,8 @@ import {
 } from './hubspot-mappers';
 import { HubSpotMetadata } from './hubspot-metadata';
 import { createTasks } from './hubspot-tasks';
+import { hubSpotWrites } from './hubspot-writes';
+import { hubSpotBackfill } from './hubspot-backfill';
 import { doctorHubSpot } from './hubspot-doctor';
 import { provisionHubSpot } from './hubspot-provision';
 import type { RetryOptions } from '../retry-policy';
@@ -61,6 +57,7 @@ export interface HubSpotAdapterOptions {
 }
 
 export interface HubSpotAdapter extends CrmAdapter {
+  readonly backfill: BackfillCapability;
   readonly calls: HubSpotCalls;
   readonly metadata: HubSpotMetadata;
 }
@@ -170,80 +167,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     return { deal, company, contacts, owner, handoff };
   }
 
-  async function upsertRecords(
-    label: string,
-    objectType: string,
-    keyProperty: string,
-    records: { key: string; properties: Record<string, string | number | boolean | null> }[],
-  ): Promise<{ ids: Record<string, string>; created: string[] }> {
-    const ids: Record<string, string> = {};
-    const created: string[] = [];
-    for (const batch of chunks(records)) {
-      const response = await calls.run(label, () =>
-        client.crm.objects.batchApi.upsert(objectType, {
-          inputs: batch.map((r) => ({
-            id: r.key,
-            idProperty: keyProperty,
-            properties: toHubSpotProperties(r.properties),
-          })),
-        }),
-      );
-      for (const result of response.results) {
-        const key = result.properties[keyProperty];
-        if (!key) continue;
-        ids[key] = result.id;
-        if (result._new) created.push(result.id);
-      }
-      // A 207 lists what failed beside what landed; an upsert can simply be run again, so the
-      // save stops here rather than record a handoff with records missing.
-      throwOnBatchErrors(label, response);
-    }
-    return { ids, created };
-  }
-
-  async function archiveRemoved(
-    label: string,
-    objectType: string,
-    previous: Record<string, string>,
-    current: Record<string, string>,
-  ) {
-    const removed = Object.entries(previous)
-      .filter(([key]) => !(key in current))
-      .map(([, id]) => ({ id }));
-    for (const batch of chunks(removed)) {
-      await calls.run(label, () =>
-        client.crm.objects.batchApi.archive(objectType, { inputs: batch }),
-      );
-    }
-  }
-
-  async function associate(
-    label: string,
-    from: string,
-    to: string,
-    pairs: [string, string][],
-    typeId: number | null,
-  ) {
-    for (const batch of chunks(pairs)) {
-      if (typeId === null) {
-        await calls.run(label, () =>
-          client.crm.associations.v4.batchApi.createDefault(from, to, {
-            inputs: batch.map(([a, b]) => ({ _from: { id: a }, to: { id: b } })),
-          }),
-        );
-      } else {
-        await calls.run(label, () =>
-          client.crm.associations.v4.batchApi.create(from, to, {
-            inputs: batch.map(([a, b]) => ({
-              _from: { id: a },
-              to: { id: b },
-              types: [{ associationCategory: V4Category.UserDefined, associationTypeId: typeId }],
-            })),
-          }),
-        );
-      }
-    }
-  }
+  const { upsertRecords, archiveRemoved, associate } = hubSpotWrites(client, calls);
 
   async function saveHandoff(write: HandoffWrite): Promise<SaveResult> {
     const types = await metadata.objectTypeIds();
@@ -290,8 +214,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     const tasks = await createTasks(
       client,
       calls,
-      write.dealId,
-      newTasks,
+      newTasks.map((task) => ({ dealId: write.dealId, task })),
       ObjectCategory.HubspotDefined,
     );
     const taskIds = { ...previous.tasks, ...tasks.ids };
@@ -383,5 +306,6 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       return report;
     },
     doctor: (): Promise<DoctorCheck[]> => doctorHubSpot(client, calls),
+    backfill: hubSpotBackfill(client, calls, metadata),
   };
 }

@@ -54,11 +54,16 @@ async function findExisting(
   return found;
 }
 
+/** A task of a plan and the deal it belongs on. */
+export interface DealTask {
+  dealId: string;
+  task: PlannedTask;
+}
+
 function create(
   client: Client,
   calls: HubSpotCalls,
-  dealId: string,
-  pending: readonly PlannedTask[],
+  pending: readonly DealTask[],
   category: AssociationSpecAssociationCategoryEnum,
 ) {
   return calls.run(
@@ -67,7 +72,7 @@ function create(
       client.crm.objects.tasks.batchApi.create({
         // A trace id on every input asks HubSpot for a 207 that names the inputs it refused,
         // instead of failing the batch whole (developers.hubspot.com, error handling).
-        inputs: pending.map((task) => ({
+        inputs: pending.map(({ dealId, task }) => ({
           objectWriteTraceId: task.key,
           properties: {
             hs_task_subject: task.subject,
@@ -93,19 +98,18 @@ function create(
 export async function createTasks(
   client: Client,
   calls: HubSpotCalls,
-  dealId: string,
-  tasks: readonly PlannedTask[],
+  items: readonly DealTask[],
   category: AssociationSpecAssociationCategoryEnum,
 ): Promise<{ ids: Record<string, string>; failures: ReturnType<typeof batchErrorsOf> }> {
   const ids: Record<string, string> = {};
   const failures: ReturnType<typeof batchErrorsOf> = [];
   const sleep =
     calls.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  for (const batch of chunks(tasks)) {
-    let pending: readonly PlannedTask[] = batch;
+  for (const batch of chunks(items)) {
+    let pending: readonly DealTask[] = batch;
     for (let attempt = 1; pending.length > 0; attempt++) {
       try {
-        const response = await create(client, calls, dealId, pending, category);
+        const response = await create(client, calls, pending, category);
         for (const task of response.results) {
           const key = taskKeyIn(task.properties.hs_task_body);
           if (key) ids[key] = task.id;
@@ -119,9 +123,13 @@ export async function createTasks(
         // The failed create may have landed: find what is there, create only the rest. HubSpot's
         // search index trails writes by a few seconds, hence the wait before looking.
         await sleep(backoff(attempt, calls.retry));
-        const existing = await findExisting(client, calls, dealId);
-        for (const task of pending) if (task.key in existing) ids[task.key] = existing[task.key]!;
-        pending = pending.filter((task) => !(task.key in existing));
+        const existing: Record<string, string> = {};
+        for (const dealId of new Set(pending.map((item) => item.dealId))) {
+          Object.assign(existing, await findExisting(client, calls, dealId));
+        }
+        for (const { task } of pending)
+          if (task.key in existing) ids[task.key] = existing[task.key]!;
+        pending = pending.filter(({ task }) => !(task.key in existing));
       }
     }
   }

@@ -1,0 +1,74 @@
+// Where the HubSpot contract suite runs: always against the sandbox CRM, and against a real
+// portal too when HUBSPOT_ACCESS_TOKEN is set. Live runs write to the portal, so they also need
+// HUBSPOT_TEST_DEAL_ID: a closed-won deal the suite may hand off.
+import { createHubSpotAdapter, type HubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient, DEFAULT_BASE_URL } from '../../src/crm/hubspot/hubspot-client';
+import { type RunningSandbox, type Sandbox, createSandbox, SANDBOX_TOKEN } from '../../src/sandbox';
+
+export interface ContractTarget {
+  name: string;
+  adapter: HubSpotAdapter;
+  /** A closed-won deal with a company and contacts. */
+  closedWonDealId: () => Promise<string>;
+  /** Several closed-won deals, for tests that each need a deal without a handoff. */
+  closedWonDealIds?: () => Promise<string[]>;
+  sandbox?: { instance: Sandbox; url: string };
+  close(): Promise<void>;
+}
+
+const quietLog = { warn: () => undefined };
+/** Retries without real waiting, so fault storms finish in test time. */
+const fastRetry = { retries: 8, baseDelayMs: 1, maxDelayMs: 5, sleep: () => Promise.resolve() };
+
+export async function sandboxTarget(): Promise<ContractTarget> {
+  // The contract is about the adapter's behaviour, not HubSpot's quota: a generous limit keeps
+  // the suite from waiting out windows (429s are injected on purpose in the fault tests).
+  const instance = createSandbox({ rateLimit: { max: 100_000 } });
+  const running: RunningSandbox = await instance.listen(0, '127.0.0.1');
+  const client = createHubSpotClient({
+    accessToken: SANDBOX_TOKEN,
+    baseUrl: running.url,
+    requestsPerTenSeconds: 10_000,
+  });
+  const adapter = createHubSpotAdapter({ client, log: quietLog, retry: fastRetry });
+  return {
+    name: 'sandbox',
+    adapter,
+    sandbox: { instance, url: running.url },
+    closedWonDealId: async () => (await closedWonDeals(adapter, instance))[0]!,
+    closedWonDealIds: () => closedWonDeals(adapter, instance),
+    close: () => running.close(),
+  };
+}
+
+/** The seed's closed-won deals, those in the numeric-stage pipeline first. */
+async function closedWonDeals(adapter: HubSpotAdapter, sandbox: Sandbox): Promise<string[]> {
+  const stages = await adapter.closedWonStages();
+  const won = new Set(Object.values(stages.byPipeline).flat());
+  const deals = sandbox.store.records
+    .list(sandbox.store.type('0-3'))
+    .filter((record) => won.has(record.properties.dealstage ?? ''))
+    .sort(
+      (a, b) =>
+        Number(a.properties.pipeline === 'default') - Number(b.properties.pipeline === 'default'),
+    );
+  if (deals.length === 0) throw new Error('the sandbox seed has no closed-won deal');
+  return deals.map((deal) => deal.id);
+}
+
+export function liveTargetConfigured(): boolean {
+  return Boolean(process.env.HUBSPOT_ACCESS_TOKEN && process.env.HUBSPOT_TEST_DEAL_ID);
+}
+
+export async function liveTarget(): Promise<ContractTarget> {
+  const client = createHubSpotClient({
+    accessToken: process.env.HUBSPOT_ACCESS_TOKEN!,
+    baseUrl: process.env.HUBSPOT_BASE_URL || DEFAULT_BASE_URL,
+  });
+  return {
+    name: 'live portal',
+    adapter: createHubSpotAdapter({ client, log: quietLog }),
+    closedWonDealId: async () => process.env.HUBSPOT_TEST_DEAL_ID!,
+    close: async () => undefined,
+  };
+}
