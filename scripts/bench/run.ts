@@ -1,5 +1,15 @@
 // `npm run bench`: every benchmark, each printing its figures beside a baseline from the same run.
 import { runCoreScoringBench } from './core-scoring.bench';
+import { runHubSpotCallsBench } from './hubspot-calls.bench';
 
-console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
-runCoreScoringBench();
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
+  runCoreScoringBench();
+  console.log('');
+  await runHubSpotCallsBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -20,7 +20,11 @@ beforeAll(async () => {
   await target.adapter.provision();
   // Fresh closed-won deals (copies of the seed's), one per test that needs a deal of its own.
   const stages = await target.adapter.closedWonStages();
-  deals = addClosedWonDeals(target.sandbox!.instance, 10, new Set(Object.values(stages.byPipeline).flat()));
+  deals = addClosedWonDeals(
+    target.sandbox!.instance,
+    10,
+    new Set(Object.values(stages.byPipeline).flat()),
+  );
 });
 
 afterAll(async () => {

@@ -18,20 +18,20 @@ export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 export const DEFAULT_REQUESTS_PER_TEN_SECONDS = 100;
 
 export function createHubSpotClient(connection: HubSpotConnection): Client {
-  // Leave headroom: other apps and the portal's own users share nothing with us, but a second
-  // Baton copy behind a load balancer does, and the window is rolling, not fixed.
-  const budget = Math.max(
-    1,
-    Math.floor((connection.requestsPerTenSeconds ?? DEFAULT_REQUESTS_PER_TEN_SECONDS) * 0.9),
-  );
+  // HubSpot's window is rolling: a reservoir refilled every 10 s lets a burst at the end of one
+  // refill and another at the start of the next both through, up to twice the limit in some
+  // 10 s. Refilling a tenth every second keeps any 10 s under 10/10 of it (11 refills at most
+  // reach into one window, hence the 10 % headroom), and still lets a card's few calls burst.
+  const perTenSeconds = connection.requestsPerTenSeconds ?? DEFAULT_REQUESTS_PER_TEN_SECONDS;
+  const perSecond = Math.max(1, Math.floor((perTenSeconds * 0.9) / 10));
   return new Client({
     accessToken: connection.accessToken,
     basePath: (connection.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, ''),
     limiterOptions: {
       maxConcurrent: connection.maxConcurrent ?? 6,
-      reservoir: budget,
-      reservoirRefreshAmount: budget,
-      reservoirRefreshInterval: 10_000,
+      reservoir: perSecond,
+      reservoirRefreshAmount: perSecond,
+      reservoirRefreshInterval: 1_000,
     },
   });
 }
