@@ -51,7 +51,7 @@ describe('control routes', () => {
     const reset = await h.api('POST', '/__sandbox/reset', undefined, null);
     expect(reset.body).toEqual({
       reset: true,
-      records: { contacts: 121, companies: 60, deals: 30, tasks: 0 },
+      records: { contacts: 356, companies: 60, deals: 420, tasks: 0 },
     });
     expect((await stats()).total).toBe(0);
     expect((await h.api('GET', `/crm/v3/objects/companies/${company.id}`)).status).toBe(404);

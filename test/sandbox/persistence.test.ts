@@ -73,7 +73,7 @@ describe('persistence', () => {
     expect(
       sandboxStateSchema.parse(JSON.parse(readFileSync(join(seeded, 'sandbox.json'), 'utf8')))
         .records['0-3'],
-    ).toHaveLength(30);
+    ).toHaveLength(420);
 
     const empty = tempDir();
     await createSandbox({ dataDir: empty, seed: false }).flush();

@@ -20,7 +20,7 @@ describe('baton sandbox', () => {
     try {
       expect(out()).toContain(`listening on ${running.url}`);
       expect(out()).toContain('token    sandbox-token');
-      expect(out()).toContain('30 deals');
+      expect(out()).toContain('420 deals');
       const response = await fetch(`${running.url}/crm/v3/owners`, {
         headers: { Authorization: 'Bearer sandbox-token' },
       });

@@ -35,15 +35,16 @@ describe('search', () => {
       ...where('hs_is_closed_won', Op.Eq, { value: 'true' }),
       properties: ['pipeline', 'dealstage'],
     });
-    expect(won.total).toBe(6);
+    expect(won.total).toBe(2 * 30);
     expect(new Set(won.results.map((r) => r.properties['dealstage']))).toEqual(
       new Set(['closedwon', '1187654326']),
     );
   });
 
   it('compares numbers as numbers (GT, LTE, BETWEEN)', async () => {
-    const all = await search('deals', { properties: ['amount'] });
-    const amounts = all.results.map((r) => Number(r.properties['amount']));
+    const amounts = h.sandbox.store.records
+      .list(h.sandbox.store.type('deals'))
+      .map((r) => Number(r.properties['amount']));
     const big = await search('deals', where('amount', Op.Gt, { value: '100000' }));
     expect(big.total).toBe(amounts.filter((a) => a > 100_000).length);
     const small = await search('deals', where('amount', Op.Lte, { value: '9000' }));
@@ -83,7 +84,8 @@ describe('search', () => {
           p['dealstage'] === '1187654327',
       ).toBe(true);
     }
-    expect(both.total).toBe(12);
+    // The default pipeline's five open stages and the one Enterprise stage, 30 deals each.
+    expect(both.total).toBe(6 * 30);
   });
 
   it('handles IN, NOT_IN, NEQ, HAS_PROPERTY and NOT_HAS_PROPERTY', async () => {
@@ -98,7 +100,7 @@ describe('search', () => {
     );
     expect(inStages.total + notIn.total).toBe(total);
     const neq = await search('deals', where('pipeline', Op.Neq, { value: 'default' }));
-    expect(neq.total).toBe(15);
+    expect(neq.total).toBe(7 * 30);
     expect((await search('deals', where('description', Op.HasProperty))).total).toBe(0);
     expect((await search('deals', where('description', Op.NotHasProperty))).total).toBe(total);
   });
@@ -140,7 +142,7 @@ describe('search', () => {
     const desc = await search('deals', { sorts: ['-amount'], properties: ['amount'], limit: 10 });
     const amounts = desc.results.map((r) => Number(r.properties['amount']));
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
-    expect(desc.total).toBe(30);
+    expect(desc.total).toBe(420);
     expect(desc.paging?.next?.after).toBe('10');
     const next = await search('deals', {
       sorts: ['-amount'],
@@ -157,7 +159,7 @@ describe('search', () => {
     expect((objectForm.body as { results: { id: string }[] }).results.map((r) => r.id)).toEqual(
       desc.results.map((r) => r.id),
     );
-    const last = await search('deals', { limit: 10, after: '20' });
+    const last = await search('deals', { limit: 10, after: '410' });
     expect(last.paging).toBeUndefined();
   });
 

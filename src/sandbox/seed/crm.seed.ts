@@ -1,4 +1,4 @@
-// The seed's customers: ~60 companies, ~30 deals spread over every stage of both pipelines,
+// The seed's customers: ~60 companies, ~30 deals in every stage of both pipelines,
 // and contacts with roles on their deals (deal → contact labels). Everything is written
 // through the store's own API, with the clock moved to each record's moment, so the seed is
 // checked like any API write and its stamps look lived-in.
@@ -28,7 +28,8 @@ const round = (n: number, to: number) => Math.max(to, Math.round(n / to) * to);
 /** A moment during that day's working hours (UTC), so stamps do not all fall at midnight. */
 const during = (random: Random, day: number) => day + random.int(8 * 3600, 18 * 3600) * 1000;
 
-export const SEED_DEAL_COUNT = 30;
+/** Deals in each stage of each pipeline, so every column of a pipeline board is full. */
+export const SEED_DEALS_PER_STAGE = 30;
 export const SEED_COMPANY_COUNT = 60;
 
 interface SeedContext {
@@ -61,15 +62,14 @@ function createCompanies({ store, clock, random, now }: SeedContext): ObjectReco
   });
 }
 
-/** Every stage of every pipeline twice, and one more deal in each closed-won stage. */
+/** ~30 deals in every stage of every pipeline, in a shuffled order. */
 function dealStages(pipelines: readonly PipelineDef[], random: Random) {
   const slots = pipelines.flatMap((pipeline) =>
-    pipeline.stages.flatMap((stage) => {
-      const won = stage.metadata.isClosed === 'true' && Number(stage.metadata.probability) === 1;
-      return Array.from({ length: won ? 3 : 2 }, () => ({ pipeline, stage }));
-    }),
+    pipeline.stages.flatMap((stage) =>
+      Array.from({ length: SEED_DEALS_PER_STAGE }, () => ({ pipeline, stage })),
+    ),
   );
-  return random.sample(slots, slots.length).slice(0, SEED_DEAL_COUNT);
+  return random.sample(slots, slots.length);
 }
 
 function createContact(
@@ -124,9 +124,11 @@ export function seedCrm(store: SandboxStore, clock: SeedClock, random: Random, n
   const aes = seedOwnersWithRole('ae');
   const usedEmails = new Set<string>();
   const roles = Object.keys(CONTACT_ROLES) as ContactRole[];
+  // A company's people play the same role on each of its deals (renewals, expansions).
+  const people = new Map<string, Map<ContactRole, ObjectRecord>>();
 
   dealStages(store.pipelines, random).forEach(({ pipeline, stage }, index) => {
-    const company = companies[index] as ObjectRecord;
+    const company = companies[index % companies.length] as ObjectRecord;
     const enterprise = pipeline.id !== 'default';
     const team = enterprise ? SEED_TEAMS.enterprise : SEED_TEAMS.midMarket;
     const owner = random.pick(aes.filter((ae) => ae.teamId === team.id));
@@ -168,8 +170,14 @@ export function seedCrm(store: SandboxStore, clock: SeedClock, random: Random, n
       ),
     ];
     for (const role of dealRoles) {
-      clock.set(during(random, createdAt - random.int(1, 20) * DAY));
-      const contact = createContact(ctx, company, role, owner.id, usedEmails);
+      const known = people.get(company.id) ?? new Map<ContactRole, ObjectRecord>();
+      people.set(company.id, known);
+      let contact = known.get(role);
+      if (!contact) {
+        clock.set(during(random, createdAt - random.int(1, 20) * DAY));
+        contact = createContact(ctx, company, role, owner.id, usedEmails);
+        known.set(role, contact);
+      }
       store.associations.add(dealRef, { objectTypeId: '0-1', id: contact.id }, [
         roleTypes.get(role) ?? 3,
       ]);
@@ -180,7 +188,8 @@ export function seedCrm(store: SandboxStore, clock: SeedClock, random: Random, n
     }
   });
 
-  companies.slice(SEED_DEAL_COUNT).forEach((company) => {
+  // Everyone also has a contact who is on no deal, as real portals do.
+  companies.forEach((company) => {
     clock.set(during(random, Date.parse(company.createdAt) + random.int(1, 30) * DAY));
     createContact(ctx, company, undefined, random.pick(aes).id, usedEmails);
   });
