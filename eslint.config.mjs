@@ -23,6 +23,7 @@ export default tseslint.config(
         module: 'writable',
         process: 'readonly',
         console: 'readonly',
+        URL: 'readonly',
         __dirname: 'readonly',
       },
     },

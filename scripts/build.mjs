@@ -16,5 +16,15 @@ await build({
 });
 
 if (!cliOnly) {
-  // Later steps (HubSpot project tree, Salesforce metadata, card bundles) hook in here.
+  // The HubSpot project tree hsproject.json points at (app objects and their associations) and
+  // the schema payloads for admins who provision by hand. Card bundles join here later.
+  const { tsImport } = await import('tsx/esm/api');
+  const { generateHubSpotObjects } = await tsImport(
+    './generate-hubspot-objects.ts',
+    import.meta.url,
+  );
+  const report = await generateHubSpotObjects(new URL('..', import.meta.url).pathname);
+  console.log(
+    `HubSpot project objects: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+  );
 }

@@ -7,6 +7,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   now: () => number;
+  /** The environment (CRM credentials, ports); the process's own when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const processIo: CliIo = {

@@ -14,7 +14,8 @@ import {
 } from './commands/report.command';
 import { scoreJson, scoreText } from './commands/score.command';
 import { slaJson, slaText } from './commands/sla.command';
-import { startText } from './commands/start.command';
+import { startLocal } from './commands/start.command';
+import { runBackfill } from '../functions/backfill';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { doctorText, provisionText } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
@@ -146,7 +147,7 @@ function buildProgram(io: CliIo): Command {
     new Option('--crm <crm>', 'which CRM').choices(CRM_KINDS).default('hubspot');
   const connect = (crm: CrmKind) => {
     try {
-      return adapters[crm](process.env, {
+      return adapters[crm](io.env ?? process.env, {
         warn: (message, fields) =>
           io.err(`warn: ${message} ${fields ? JSON.stringify(fields) : ''}\n`),
       });
@@ -180,10 +181,44 @@ function buildProgram(io: CliIo): Command {
     .command('start')
     .description('run Baton locally on its embedded defaults (what `npm start` runs)')
     .addOption(policyOption())
-    .addOption(nowOption())
     .action(async (options: Common) => {
       const policy = await loadPolicy(options.policy);
-      io.out(await startText(policy, parseNow(options.now, io.now())));
+      const running = await startLocal(io, policy);
+      const stop = () => {
+        void running.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('backfill')
+    .description(
+      'hand off every closed-won deal that has no handoff yet, in batches (safe to re-run)',
+    )
+    .addOption(crmOption())
+    .addOption(policyOption())
+    .option('--limit <n>', 'stop after this many deals (a trial run)')
+    .action(async (options: Common & { crm: CrmKind; limit?: string }) => {
+      const policy = await loadPolicy(options.policy);
+      const adapter = connect(options.crm);
+      if (!adapter.backfill)
+        throw new CliError(`backfill is not available for ${adapter.describe()}`);
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+        throw new CliError('--limit: expected a whole number of 1 or more');
+      io.out(`Backfilling ${adapter.describe()}\n`);
+      const done = await runBackfill(adapter.backfill, {
+        policy,
+        now: io.now(),
+        ...(limit === undefined ? {} : { limit }),
+        onProgress: (p) => io.out(`  ${p.deals} deals handed off (${p.tasks} tasks)\n`),
+      });
+      io.out(
+        done.deals === 0
+          ? 'Nothing to do: every closed-won deal has a handoff.\n'
+          : `Done: ${done.handoffs} handoffs and ${done.tasks} tasks created.\n`,
+      );
     });
 
   registerSandboxCommand(program, io);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/cli-io';
-import { EXAMPLES_DIR, NOW } from '../helpers/handoff-factory';
+import { DEFAULT_POLICY, EXAMPLES_DIR, NOW } from '../helpers/handoff-factory';
+import { startLocal } from '../../src/cli/commands/start.command';
 
 interface Run {
   code: number;
@@ -248,12 +249,24 @@ describe('baton', () => {
 });
 
 describe('baton start', () => {
-  it('evaluates every bundled example', async () => {
-    const run = await baton('start');
-    expect(run.code).toBe(0);
-    expect(run.out).toMatch(/complete\.json\s+sales_to_cs\s+Kickoff held\s+100%\s+100\s+excellent/);
-    expect(run.out).toMatch(
-      /thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/,
-    );
+  it('starts the sandbox CRM, provisions it, and evaluates every bundled example', async () => {
+    let out = '';
+    const io: CliIo = {
+      out: (t) => (out += t),
+      err: () => undefined,
+      now: () => NOW,
+      env: { SANDBOX_PORT: '0', BATON_DATA_DIR: mkdtempSync(join(tmpdir(), 'baton-start-')) },
+    };
+    const running = await startLocal(io, DEFAULT_POLICY);
+    try {
+      expect(out).toContain(`listening on ${running.url}`);
+      expect(out).toContain('created    Handoff object');
+      expect(out).toMatch(/complete\.json\s+sales_to_cs\s+Kickoff held\s+100%\s+100\s+excellent/);
+      expect(out).toMatch(
+        /thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/,
+      );
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -1,11 +1,18 @@
-// `baton start` (what `npm start` runs). Until the sandbox CRM and the backend land it shows
-// the protocol at work on the bundled examples, and says how to go further with the CLI.
+// `baton start` (what `npm start` runs): Baton on its embedded defaults, no account, no
+// network. Today that is the sandbox CRM (kept in BATON_DATA_DIR), provisioned with Baton's
+// objects, and the protocol evaluated on the bundled examples.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Policy, STATE_LABELS, analyzeHandoff, toIso } from '../../core';
-import { expandInputs } from '../cli-io';
+import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
+import type { RunningSandbox } from '../../sandbox';
+import { SANDBOX_TOKEN } from '../../sandbox';
+import { type CliIo, expandInputs } from '../cli-io';
 import { loadDocument } from '../inputs';
 import { renderTable } from '../table';
+import { provisionText } from './crm.command';
+import { startSandboxCommand } from './sandbox.command';
 
 /** The package root, found from this module whether it runs bundled (dist/) or from source. */
 function packageRoot(from = __dirname): string {
@@ -16,7 +23,7 @@ function packageRoot(from = __dirname): string {
 
 export const EXAMPLES_DIR = join(packageRoot(), 'examples');
 
-export async function startText(
+export async function examplesText(
   policy: Policy,
   now: number,
   examplesDir = EXAMPLES_DIR,
@@ -32,7 +39,7 @@ export async function startText(
     });
   }
   return [
-    `Baton: the handoff protocol, evaluated at ${toIso(now)} on the examples in ${examplesDir}`,
+    `The protocol on the examples in ${examplesDir}, at ${toIso(now)}:`,
     '',
     renderTable(rows, [
       { header: 'Example', value: (r) => r.file },
@@ -45,13 +52,45 @@ export async function startText(
       { header: 'Owner now', value: (r) => r.analysis.ownership.owner },
     ]).trimEnd(),
     '',
-    'Try:',
-    '  npx baton score examples/thin.json          what is missing, and the quality breakdown',
-    '  npx baton sla examples/late.json            every SLA clock and the escalations due',
-    '  npx baton intro-email examples/complete.json --ae "Your Name" --csm "CSM Name"',
-    '  npx baton report examples --by type',
-    '',
-    'The sandbox CRM, the backend and the card preview are not part of this build yet (see README.md).',
-    '',
   ].join('\n');
+}
+
+export async function startLocal(io: CliIo, policy: Policy): Promise<RunningSandbox> {
+  const env = io.env ?? process.env;
+  const dataDir = env.BATON_DATA_DIR?.trim() || '.baton';
+  const running = await startSandboxCommand(
+    { dataDir: join(dataDir, 'sandbox'), seed: true },
+    io,
+    env,
+  );
+  try {
+    const adapter = createHubSpotAdapter({
+      client: createHubSpotClient({
+        accessToken: SANDBOX_TOKEN,
+        baseUrl: running.url,
+        requestsPerTenSeconds: 190,
+      }),
+      log: { warn: (message) => io.err(`warn: ${message}\n`) },
+    });
+    io.out(provisionText(`the sandbox CRM at ${running.url}`, await adapter.provision()) + '\n');
+    io.out(await examplesText(policy, io.now()));
+    const use = `HUBSPOT_BASE_URL=${running.url} HUBSPOT_ACCESS_TOKEN=${SANDBOX_TOKEN}`;
+    io.out(
+      [
+        '',
+        'Try, in another terminal:',
+        `  ${use} npx baton doctor        what is set up in the CRM`,
+        `  ${use} npx baton backfill      hand off every closed-won deal`,
+        '  npx baton score examples/thin.json                 what is missing, and the quality breakdown',
+        '  npx baton sla examples/late.json                   every SLA clock and the escalations due',
+        '',
+        'The backend with closed-won automation and the card preview are not part of this build yet (see README.md).',
+        '',
+      ].join('\n'),
+    );
+    return running;
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
 }
