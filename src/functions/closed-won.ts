@@ -1,0 +1,85 @@
+// Closed-won automation (PROTOCOL section 7): when a deal reaches a closed-won stage, create the
+// handoff prefilled from the CRM, the template's tasks with owners and due dates on the deal,
+// the scores and SLA state on the deal, and the CSM's and CS manager's tasks as their notice.
+// Idempotent: the current deal decides (not the event's value, which may be stale or
+// reordered), and a deal that already has its handoff is left alone.
+import { type Policy, toIso } from '../core';
+import { type CrmAdapter, HandoffConflictError, type HandoffSummary } from '../crm/crm-adapter';
+import { handoffKeyOf } from '../crm/handoff-records';
+import { buildHandoffWrite } from './handoff-write';
+import type { KeyedLocks } from './keyed-locks';
+import { type TeamDirectory, assignHandoff } from './team-directory';
+
+export interface ClosedWonDeps {
+  crm: CrmAdapter;
+  locks: KeyedLocks;
+  policy: Policy;
+  directory: TeamDirectory;
+  now: () => number;
+}
+
+export type StartOutcome =
+  | {
+      outcome: 'started';
+      handoffKey: string;
+      summary: HandoffSummary;
+      tasks: number;
+      receiverId: string | null;
+    }
+  | { outcome: 'already_started'; handoffKey: string; summary: HandoffSummary }
+  | { outcome: 'not_closed_won'; dealId: string; stageId: string | null };
+
+export interface StartOptions {
+  /** When the deal became closed-won, from the event; the CRM's close date otherwise. */
+  closedWonAt?: number | null;
+}
+
+export function startHandoff(
+  dealId: string,
+  deps: ClosedWonDeps,
+  options: StartOptions = {},
+): Promise<StartOutcome> {
+  return deps.locks.run(`deal:${dealId}`, () => start(dealId, deps, options));
+}
+
+async function start(
+  dealId: string,
+  deps: ClosedWonDeps,
+  options: StartOptions,
+): Promise<StartOutcome> {
+  const context = await deps.crm.loadDealContext(dealId);
+  if (context.handoff !== null) {
+    const write = buildHandoffWrite(context, { policy: deps.policy, now: deps.now() });
+    return { outcome: 'already_started', handoffKey: context.handoff.key, summary: write.summary };
+  }
+  if (!context.deal.isClosedWon)
+    return { outcome: 'not_closed_won', dealId, stageId: context.deal.stageId };
+
+  const assignment = assignHandoff(context.deal, context.owner, deps.directory);
+  const people = await deps.crm.listPeople();
+  const receiver = people.find((person) => person.id === assignment.receiverId);
+  const write = buildHandoffWrite(context, {
+    policy: deps.policy,
+    now: deps.now(),
+    closedWonAt: options.closedWonAt ? toIso(options.closedWonAt) : context.deal.closedAt,
+    receiverOwnerId: assignment.receiverId,
+    receiverManagerId: assignment.receiverManagerId,
+    senderManagerId: assignment.senderManagerId,
+    receiverName: receiver?.name ?? null,
+  });
+  let saved;
+  try {
+    saved = await deps.crm.saveHandoff(write);
+  } catch (error) {
+    // Another delivery of the same event got there first: the handoff exists, all is well.
+    if (error instanceof HandoffConflictError) return start(dealId, deps, options);
+    throw error;
+  }
+  return {
+    outcome: 'started',
+    handoffKey: handoffKeyOf(write.document),
+    summary: write.summary,
+    tasks: Object.keys(saved.handoff.links.tasks).length,
+    receiverId: assignment.receiverId,
+  };
+}
