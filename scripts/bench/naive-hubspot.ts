@@ -133,7 +133,7 @@ export async function naiveWrite(
   }
   await calls.run(() =>
     client.crm.deals.basicApi.update(write.dealId, {
-      properties: toHubSpotProperties(dealWriteBack(key, write.summary, write.document)),
+      properties: toHubSpotProperties(dealWriteBack(write)),
     }),
   );
 }

@@ -3,7 +3,7 @@
 // adapters turn these values into their own wire formats.
 import type { Commitment, HandoffDocument, Stakeholder } from '../core';
 import { handoffDocumentSchema } from '../core';
-import type { HandoffSummary, HandoffWrite, RecordLinks } from './crm-adapter';
+import type { HandoffWrite, RecordLinks } from './crm-adapter';
 
 export type RecordValue = string | number | boolean | null;
 export type RecordProperties = Record<string, RecordValue>;
@@ -121,12 +121,11 @@ export function stakeholderProperties(
 }
 
 export function dealWriteBack(
-  handoffKey: string,
-  summary: HandoffSummary,
-  doc: HandoffDocument,
+  write: Pick<HandoffWrite, 'document' | 'summary' | 'receiverOwnerId'>,
 ): RecordProperties {
+  const { summary, document: doc } = write;
   return {
-    baton_handoff_key: handoffKey,
+    baton_handoff_key: handoffKeyOf(doc),
     baton_status: summary.state,
     baton_completeness: summary.completeness,
     baton_quality: summary.quality,
@@ -134,6 +133,8 @@ export function dealWriteBack(
     baton_sla_state: summary.slaState,
     baton_owner_side: summary.ownerSide,
     baton_handoff_date: doc.timeline?.acceptedAt ?? null,
+    // The CSM Baton assigned, so the deal (and the card) know who receives the customer.
+    ...(write.receiverOwnerId ? { baton_csm_owner_id: write.receiverOwnerId } : {}),
   };
 }
 

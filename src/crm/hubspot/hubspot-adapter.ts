@@ -279,7 +279,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 
     await calls.run('write:deal', () =>
       client.crm.deals.basicApi.update(write.dealId, {
-        properties: toHubSpotProperties(dealWriteBack(key, write.summary, write.document)),
+        properties: toHubSpotProperties(dealWriteBack(write)),
       }),
     );
     // The handoff and the tasks that landed are recorded; the refused ones are reported, and

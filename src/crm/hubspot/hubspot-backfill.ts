@@ -249,9 +249,7 @@ export function hubSpotBackfill(
         client.crm.deals.batchApi.update({
           inputs: part.map((w) => ({
             id: w.dealId,
-            properties: toHubSpotProperties(
-              dealWriteBack(handoffKeyOf(w.document), w.summary, w.document),
-            ),
+            properties: toHubSpotProperties(dealWriteBack(w)),
           })),
         }),
       );
