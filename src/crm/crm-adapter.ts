@@ -153,6 +153,8 @@ export interface CrmAdapter {
   /** Writes the handoff, its commitments, stakeholders, associations and new tasks, and the
    * deal's scores, in a number of calls that does not grow with the number of tasks. */
   saveHandoff(write: HandoffWrite): Promise<SaveResult>;
+  /** Creates on the deal those tasks (by key) it does not have yet: safe to call again. */
+  addDealTasks(dealId: string, tasks: readonly PlannedTask[]): Promise<Record<string, string>>;
   closedWonStages(): Promise<ClosedWonStages>;
   listPeople(): Promise<CrmPerson[]>;
   /** Creates or updates the objects, properties and association labels; idempotent. */

@@ -39,7 +39,7 @@ import {
   toHubSpotProperties,
 } from './hubspot-mappers';
 import { HubSpotMetadata } from './hubspot-metadata';
-import { createTasks } from './hubspot-tasks';
+import { createTasks, ensureDealTasks } from './hubspot-tasks';
 import { hubSpotWrites } from './hubspot-writes';
 import { hubSpotBackfill } from './hubspot-backfill';
 import { doctorHubSpot } from './hubspot-doctor';
@@ -298,6 +298,8 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     metadata,
     loadDealContext,
     saveHandoff,
+    addDealTasks: (dealId, tasks) =>
+      ensureDealTasks(client, calls, dealId, tasks, ObjectCategory.HubspotDefined),
     closedWonStages: () => metadata.closedWonStages(),
     listPeople: () => metadata.people(),
     provision: async (): Promise<ProvisionReport> => {

@@ -7,7 +7,7 @@ import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/Filter';
 import type { PlannedTask } from '../../core';
 import { chunks } from '../chunks';
-import { type HubSpotCalls, batchErrorsOf, statusOf } from './hubspot-calls';
+import { type HubSpotCalls, PartialBatchError, batchErrorsOf, statusOf } from './hubspot-calls';
 import { backoff } from '../retry-policy';
 
 /** HubSpot's own association type: task → deal. */
@@ -23,7 +23,7 @@ export function taskKeyIn(body: string | null | undefined): string | null {
   return at < 0 ? null : body!.slice(at + MARKER.length).trim();
 }
 
-async function findExisting(
+export async function findExisting(
   client: Client,
   calls: HubSpotCalls,
   dealId: string,
@@ -134,4 +134,32 @@ export async function createTasks(
     }
   }
   return { ids, failures };
+}
+
+/** Tasks that must exist once (escalations, reminders): look first, create only the missing. */
+export async function ensureDealTasks(
+  client: Client,
+  calls: HubSpotCalls,
+  dealId: string,
+  tasks: readonly PlannedTask[],
+  category: AssociationSpecAssociationCategoryEnum,
+): Promise<Record<string, string>> {
+  const existing = await findExisting(client, calls, dealId);
+  const missing = tasks.filter((task) => !(task.key in existing));
+  const created =
+    missing.length === 0
+      ? { ids: {}, failures: [] }
+      : await createTasks(
+          client,
+          calls,
+          missing.map((task) => ({ dealId, task })),
+          category,
+        );
+  if (created.failures.length > 0) throw new PartialBatchError('write:tasks', created.failures);
+  return {
+    ...Object.fromEntries(
+      tasks.filter((t) => t.key in existing).map((t) => [t.key, existing[t.key]!]),
+    ),
+    ...created.ids,
+  };
 }
