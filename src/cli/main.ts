@@ -1,6 +1,12 @@
 // The `baton` command line: the protocol core for people (tables) and machines (--json).
 import { Command, CommanderError, Option } from 'commander';
-import { HANDOFF_TYPES, REPORT_DIMENSIONS, scoreCompleteness } from '../core';
+import {
+  HANDOFF_TYPES,
+  type HandoffDocument,
+  type Policy,
+  REPORT_DIMENSIONS,
+  scoreCompleteness,
+} from '../core';
 import { CliError, type CliIo, processIo } from './cli-io';
 import { loadDocument, loadPolicy, parseNow, printJson } from './inputs';
 import { introEmail, introEmailText } from './commands/intro-email.command';
@@ -40,31 +46,34 @@ function buildProgram(io: CliIo): Command {
   const nowOption = () =>
     new Option('--now <iso>', 'evaluate at this instant instead of the current time');
 
-  program
-    .command('score')
-    .description('completeness with the missing items, and quality with its parts and band')
-    .argument('<file>', 'handoff document (JSON, v1)')
-    .option('--json', 'print one JSON object for machines')
-    .addOption(policyOption())
-    .addOption(nowOption())
-    .action(async (file: string, options: Common) => {
-      const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
-      const now = parseNow(options.now, io.now());
-      io.out(options.json ? printJson(scoreJson(doc, policy, now)) : scoreText(doc, policy, now));
-    });
+  type Render = (doc: HandoffDocument, policy: Policy, now: number) => unknown;
+  /** A command that reads one handoff document and prints a view of it for people or machines. */
+  const documentCommand = (name: string, description: string, json: Render, text: Render) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<file>', 'handoff document (JSON, v1)')
+      .option('--json', 'print one JSON object for machines')
+      .addOption(policyOption())
+      .addOption(nowOption())
+      .action(async (file: string, options: Common) => {
+        const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
+        const now = parseNow(options.now, io.now());
+        io.out(options.json ? printJson(json(doc, policy, now)) : String(text(doc, policy, now)));
+      });
 
-  program
-    .command('sla')
-    .description('every SLA clock: met, pending, at_risk or breached, with its due time')
-    .argument('<file>', 'handoff document (JSON, v1)')
-    .option('--json', 'print one JSON object for machines')
-    .addOption(policyOption())
-    .addOption(nowOption())
-    .action(async (file: string, options: Common) => {
-      const [doc, policy] = [await loadDocument(file), await loadPolicy(options.policy)];
-      const now = parseNow(options.now, io.now());
-      io.out(options.json ? printJson(slaJson(doc, policy, now)) : slaText(doc, policy, now));
-    });
+  documentCommand(
+    'score',
+    'completeness with the missing items, and quality with its parts and band',
+    scoreJson,
+    scoreText,
+  );
+  documentCommand(
+    'sla',
+    'every SLA clock: met, pending, at_risk or breached, with its due time',
+    slaJson,
+    slaText,
+  );
 
   program
     .command('validate')
