@@ -27,6 +27,7 @@ import { doctorText, provisionText } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
 import { CrmConfigurationError, adapters } from '../crm/adapters';
 import { isHubSpotError, messageOf } from '../crm/hubspot/hubspot-calls';
+import { ProvisionError } from '../crm/hubspot/hubspot-provision';
 
 interface Common {
   json?: boolean;
@@ -258,5 +259,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 /** A failure nobody planned for, said without a stack trace or a response body. */
 function describeUnexpected(error: unknown): string {
   if (isHubSpotError(error)) return `the CRM answered ${messageOf(error)}`;
+  if (error instanceof ProvisionError) return error.message;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

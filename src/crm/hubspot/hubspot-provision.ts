@@ -4,14 +4,15 @@
 import type { Client } from '@hubspot/api-client';
 import type { ProvisionReport, ProvisionStep } from '../crm-adapter';
 import { batonObjects, dataModel } from '../objects/data-model';
-import type { BatonObject } from '../objects/object-definition';
+import type { BatonObject, PropertyDefinition } from '../objects/object-definition';
 import { associationLabelRequests, customObjectAssociationPayloads } from './association-payloads';
-import type { HubSpotCalls } from './hubspot-calls';
+import { type HubSpotCalls, throwOnBatchErrors } from './hubspot-calls';
 import { labelTypeId } from './hubspot-metadata';
 import {
   type PropertyCreatePayload,
   dealPropertyPayloads,
   missingPropertyGroupPayloads,
+  missingOptionUpdates,
   missingPropertyPayloads,
   PROPERTY_BATCH_LIMIT,
 } from './property-payloads';
@@ -84,12 +85,20 @@ export async function provisionHubSpot(
         existing.properties.map((p) => p.name),
       );
       await createProperties(client, calls, typeIds[key], missing);
+      const optionUpdates = await updateOptions(
+        client,
+        calls,
+        typeIds[key],
+        definition.properties,
+        existing.properties,
+      );
+      const changes = [
+        ...(missing.length > 0 ? [`added ${missing.map((p) => p.name).join(', ')}`] : []),
+        ...(optionUpdates.length > 0 ? [`new options on ${optionUpdates.join(', ')}`] : []),
+      ];
       steps.push({
-        what:
-          missing.length === 0
-            ? `${definition.labels.singular} object`
-            : `${definition.labels.singular} object: added ${missing.map((p) => p.name).join(', ')}`,
-        outcome: missing.length === 0 && missingGroups.length === 0 ? 'unchanged' : 'updated',
+        what: [`${definition.labels.singular} object`, ...changes].join(': '),
+        outcome: changes.length === 0 && missingGroups.length === 0 ? 'unchanged' : 'updated',
       });
     }
   }
@@ -144,13 +153,20 @@ export async function provisionHubSpot(
   const have = new Set(dealProperties.results.map((p) => p.name));
   const missingDeal = deal.properties.filter((p) => !have.has(p.name));
   await createProperties(client, calls, 'deals', missingDeal);
+  const dealOptionUpdates = await updateOptions(
+    client,
+    calls,
+    'deals',
+    dataModel.deal.properties,
+    dealProperties.results,
+  );
   steps.push({
     what:
       missingDeal.length === 0
         ? `deal properties (${dataModel.deal.properties.length})`
         : `deal properties: added ${missingDeal.map((p) => p.name).join(', ')}`,
     outcome:
-      missingDeal.length === 0 && !groupMissing
+      missingDeal.length === 0 && !groupMissing && dealOptionUpdates.length === 0
         ? 'unchanged'
         : missingDeal.length === deal.properties.length
           ? 'created'
@@ -160,18 +176,59 @@ export async function provisionHubSpot(
   return { steps, changed: steps.some((step) => step.outcome !== 'unchanged') };
 }
 
+export class ProvisionError extends Error {}
+
 async function createProperties(
   client: Client,
   calls: HubSpotCalls,
   objectType: string,
   properties: PropertyCreatePayload[],
 ) {
+  if (properties.length === 0) return;
+  // A property deleted in HubSpot stays archived under its name and blocks a new one; say what
+  // to do rather than fail on the batch's 207.
+  const archived = await calls.run('provision:archived-properties', () =>
+    client.crm.properties.coreApi.getAll(objectType, true),
+  );
+  const blocked = properties
+    .filter((p) => archived.results.some((a) => a.name === p.name))
+    .map((p) => p.name);
+  if (blocked.length > 0) {
+    const one = blocked.length === 1;
+    throw new ProvisionError(
+      `${blocked.join(', ')} on ${objectType} ${one ? 'was' : 'were'} deleted in HubSpot and ` +
+        `${one ? 'still holds its' : 'still hold their'} name: restore ${one ? 'it' : 'them'} under ` +
+        'Settings › Properties › Archived properties, then run provision again',
+    );
+  }
   for (const batch of chunks(properties, PROPERTY_BATCH_LIMIT)) {
-    await calls.run('provision:create-properties', () =>
+    const response = await calls.run('provision:create-properties', () =>
       client.crm.properties.batchApi.create(
         objectType,
         asBody<Parameters<typeof client.crm.properties.batchApi.create>[1]>({ inputs: batch }),
       ),
     );
+    throwOnBatchErrors('provision:create-properties', response);
   }
+}
+
+/** Adds the options existing enumerations lack; returns the names of the properties changed. */
+async function updateOptions(
+  client: Client,
+  calls: HubSpotCalls,
+  objectType: string,
+  definitions: readonly PropertyDefinition[],
+  existing: Parameters<typeof missingOptionUpdates>[1],
+): Promise<string[]> {
+  const updates = missingOptionUpdates(definitions, existing);
+  for (const update of updates) {
+    await calls.run('provision:update-options', () =>
+      client.crm.properties.coreApi.update(
+        objectType,
+        update.name,
+        asBody<Parameters<typeof client.crm.properties.coreApi.update>[2]>(update.body),
+      ),
+    );
+  }
+  return updates.map((update) => update.name);
 }

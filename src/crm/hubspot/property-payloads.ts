@@ -8,7 +8,12 @@ import type {
   PropertyDefinition,
   PropertyGroup,
 } from '../objects/object-definition';
-import { type HubSpotPropertyCore, hubspotPropertyCore } from './property-mapping';
+import {
+  type HubSpotOption,
+  type HubSpotPropertyCore,
+  hubspotOptions,
+  hubspotPropertyCore,
+} from './property-mapping';
 
 /** A `PropertyCreate`: unlike the schemas API, the properties API requires `groupName`. */
 export interface PropertyCreatePayload extends HubSpotPropertyCore {
@@ -86,4 +91,49 @@ export function missingPropertyGroupPayloads(
 ): PropertyGroupPayload[] {
   const existing = new Set(existingGroupNames);
   return object.groups.filter((group) => !existing.has(group.name)).map(propertyGroupPayload);
+}
+
+/** A `PropertyUpdate` that adds options an existing enumeration lacks. */
+export interface OptionUpdatePayload {
+  name: string;
+  body: { options: HubSpotOption[] };
+}
+
+/**
+ * Enumerations whose portal copy lacks options the definition has (a new lifecycle state in a
+ * newer Baton): the portal's options are kept as they are, in their order, and ours added after
+ * them. Options are never removed: records may hold those values.
+ */
+export function missingOptionUpdates(
+  definitions: readonly PropertyDefinition[],
+  existing: readonly {
+    name: string;
+    options?: readonly { label: string; value: string; displayOrder?: number; hidden?: boolean }[];
+  }[],
+): OptionUpdatePayload[] {
+  const updates: OptionUpdatePayload[] = [];
+  for (const definition of definitions) {
+    const wanted = hubspotOptions(definition);
+    const current = existing.find((property) => property.name === definition.name);
+    if (!wanted || !current) continue;
+    const have = new Set((current.options ?? []).map((option) => option.value));
+    const added = wanted.filter((option) => !have.has(option.value));
+    if (added.length === 0) continue;
+    const kept = (current.options ?? []).map((option, index) => ({
+      label: option.label,
+      value: option.value,
+      displayOrder: option.displayOrder ?? index,
+      hidden: option.hidden ?? false,
+    }));
+    updates.push({
+      name: definition.name,
+      body: {
+        options: [
+          ...kept,
+          ...added.map((option, i) => ({ ...option, displayOrder: kept.length + i })),
+        ],
+      },
+    });
+  }
+  return updates;
 }
