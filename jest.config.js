@@ -14,5 +14,7 @@ module.exports = {
   },
   // @hubspot/ui-extensions and its dependencies ship ESM only; let them through the transform.
   transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|@remote-ui|tinyspy)/)'],
+  // PGlite imports its WebAssembly parts dynamically, which the jest sandbox cannot do.
+  moduleNameMapper: { '^@electric-sql/pglite$': '<rootDir>/test/helpers/pglite-native.cjs' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

@@ -23,6 +23,7 @@ import { slaJson, slaText } from './commands/sla.command';
 import { startLocal } from './commands/start.command';
 import { runBackfill } from '../functions/backfill';
 import { registerSandboxCommand } from './commands/sandbox.command';
+import { registerServeCommand } from './commands/serve.command';
 import { doctorText, provisionText } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
 import { CrmConfigurationError, adapters } from '../crm/adapters';
@@ -232,6 +233,7 @@ function buildProgram(io: CliIo): Command {
     });
 
   registerSandboxCommand(program, io);
+  registerServeCommand(program, io);
 
   program.addHelpText(
     'after',

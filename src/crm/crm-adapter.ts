@@ -7,6 +7,8 @@ export type CrmKind = (typeof CRM_KINDS)[number];
 
 export interface CrmPerson {
   id: string;
+  /** The CRM user behind the owner (HubSpot `userId`), which is how cards name the caller. */
+  userId: string | null;
   name: string;
   email: string | null;
   teams: { id: string; name: string; primary: boolean }[];
@@ -179,5 +181,12 @@ export class HandoffConflictError extends Error {
 export class DealNotFoundError extends Error {
   constructor(readonly dealId: string) {
     super(`deal ${dealId} was not found in the CRM`);
+  }
+}
+
+/** Baton's objects or labels are missing from the CRM: an admin must run provision. */
+export class NotProvisionedError extends Error {
+  constructor(missing: string, command = 'baton provision --crm hubspot') {
+    super(`Baton is not set up in this CRM yet (${missing} is missing): run \`${command}\``);
   }
 }

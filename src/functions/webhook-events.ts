@@ -3,15 +3,19 @@
 // `object.propertyChange` with objectTypeId 0-3 on 2025.2+ projects) and acts on closed-won.
 import { z } from 'zod';
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+const id = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)], {
+    error: 'expected a numeric id',
+  })
+  .transform(String);
 
 export const webhookEventSchema = z.looseObject({
   eventId: id,
   subscriptionId: id.optional(),
   portalId: id,
   appId: id.optional(),
-  occurredAt: z.number().int().nonnegative(),
-  subscriptionType: z.string().min(1),
+  occurredAt: z.number({ error: 'expected a time in milliseconds' }).int().nonnegative(),
+  subscriptionType: z.string({ error: 'required' }).min(1, { error: 'required' }),
   attemptNumber: z.number().int().nonnegative().optional(),
   objectId: id,
   objectTypeId: z.string().optional(),

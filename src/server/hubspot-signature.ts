@@ -124,13 +124,16 @@ export interface SignatureMiddlewareOptions {
 
 export type SignedVariables = { rawBody: string };
 
+/** The request's own logger, when an earlier middleware set one (tagged with its id). */
+type SignatureEnv = { Variables: SignedVariables & { log?: Logger } };
+
 /**
  * Refuses (401) anything unsigned, tampered or stale, and keeps the verified body for the
  * route: the bytes that were signed are the bytes that get parsed.
  */
 export function verifyHubSpotSignature(
   options: SignatureMiddlewareOptions,
-): MiddlewareHandler<{ Variables: SignedVariables }> {
+): MiddlewareHandler<SignatureEnv> {
   const base = options.publicUrl.replace(/\/+$/, '');
   return async (c, next) => {
     const body = new Uint8Array(await c.req.arrayBuffer());
@@ -148,7 +151,7 @@ export function verifyHubSpotSignature(
     );
     if (!check.ok) {
       // The path only: the query of a card request carries the user's email.
-      options.log.warn(
+      (c.get('log') ?? options.log).warn(
         { method: c.req.method, path: c.req.path, reason: check.reason },
         'refused an unverified HubSpot request',
       );

@@ -255,11 +255,16 @@ describe('baton start', () => {
       out: (t) => (out += t),
       err: () => undefined,
       now: () => NOW,
-      env: { SANDBOX_PORT: '0', BATON_DATA_DIR: mkdtempSync(join(tmpdir(), 'baton-start-')) },
+      env: {
+        SANDBOX_PORT: '0',
+        PORT: '0',
+        BATON_DATA_DIR: mkdtempSync(join(tmpdir(), 'baton-start-')),
+      },
     };
     const running = await startLocal(io, DEFAULT_POLICY);
     try {
-      expect(out).toContain(`listening on ${running.url}`);
+      expect(out).toContain(`listening on ${running.sandboxUrl}`);
+      expect((await fetch(`${running.backendUrl}/health`)).status).toBe(200);
       expect(out).toContain('created    Handoff object');
       expect(out).toMatch(/complete\.json\s+sales_to_cs\s+Kickoff held\s+100%\s+100\s+excellent/);
       expect(out).toMatch(

@@ -6,8 +6,17 @@ import { dirname, join } from 'node:path';
 import { type Policy, STATE_LABELS, analyzeHandoff, toIso } from '../../core';
 import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
-import type { RunningSandbox } from '../../sandbox';
-import { SANDBOX_TOKEN } from '../../sandbox';
+import { SANDBOX_TOKEN, SEED_OWNERS } from '../../sandbox';
+import type { TeamDirectory } from '../../functions/team-directory';
+import {
+  DEFAULT_PORT,
+  type RunningBackend,
+  createBackend,
+  createLogger,
+  defaultPublicUrl,
+  listenBackend,
+} from '../../server';
+import { singlePortalDeps } from '../../server/local-backend';
 import { type CliIo, expandInputs } from '../cli-io';
 import { loadDocument } from '../inputs';
 import { renderTable } from '../table';
@@ -55,26 +64,68 @@ export async function examplesText(
   ].join('\n');
 }
 
-export async function startLocal(io: CliIo, policy: Policy): Promise<RunningSandbox> {
+/** The demo portal's people as Baton's team directory: its CS managers, CSMs and CS ops. */
+export function seedTeamDirectory(): TeamDirectory {
+  const ids = (role: string) =>
+    SEED_OWNERS.filter((owner) => owner.role === role).map((owner) => owner.id);
+  return {
+    csManagers: ids('cs_manager'),
+    csms: ids('csm'),
+    csOps: ids('cs_ops'),
+    salesManagers: [],
+  };
+}
+
+export interface RunningLocal {
+  sandboxUrl: string;
+  backendUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLocal> {
   const env = io.env ?? process.env;
   const dataDir = env.BATON_DATA_DIR?.trim() || '.baton';
-  const running = await startSandboxCommand(
+  const sandbox = await startSandboxCommand(
     { dataDir: join(dataDir, 'sandbox'), seed: true },
     io,
     env,
   );
+  let backend: RunningBackend | null = null;
+  const close = async () => {
+    await backend?.close();
+    await sandbox.close();
+  };
   try {
     const adapter = createHubSpotAdapter({
       client: createHubSpotClient({
         accessToken: SANDBOX_TOKEN,
-        baseUrl: running.url,
+        baseUrl: sandbox.url,
         requestsPerTenSeconds: 190,
       }),
       log: { warn: (message) => io.err(`warn: ${message}\n`) },
     });
-    io.out(provisionText(`the sandbox CRM at ${running.url}`, await adapter.provision()) + '\n');
+    io.out(provisionText(`the sandbox CRM at ${sandbox.url}`, await adapter.provision()) + '\n');
+
+    const port = Number(env.PORT ?? DEFAULT_PORT);
+    const publicUrl = env.BATON_PUBLIC_URL?.trim() || defaultPublicUrl(port);
+    const deps = singlePortalDeps({
+      crm: adapter,
+      directory: seedTeamDirectory(),
+      publicUrl,
+      policy,
+      log: createLogger({ level: env.LOG_LEVEL ?? 'warn' }),
+    });
+    backend = await listenBackend(createBackend(deps), { port });
+    io.out(
+      [
+        `Baton backend on ${backend.url} (requests signed v3 with HUBSPOT_CLIENT_SECRET; "sandbox-secret" locally)`,
+        `  webhooks  POST /hubspot/webhooks     workflow action  POST /hubspot/actions/start-handoff`,
+        `  card API  /api/deals/:dealId/handoff  health  GET /health`,
+        '',
+      ].join('\n'),
+    );
     io.out(await examplesText(policy, io.now()));
-    const use = `HUBSPOT_BASE_URL=${running.url} HUBSPOT_ACCESS_TOKEN=${SANDBOX_TOKEN}`;
+    const use = `HUBSPOT_BASE_URL=${sandbox.url} HUBSPOT_ACCESS_TOKEN=${SANDBOX_TOKEN}`;
     io.out(
       [
         '',
@@ -84,13 +135,13 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningSand
         '  npx baton score examples/thin.json                 what is missing, and the quality breakdown',
         '  npx baton sla examples/late.json                   every SLA clock and the escalations due',
         '',
-        'The backend with closed-won automation and the card preview are not part of this build yet (see README.md).',
+        'The card preview in the browser is not part of this build yet (see README.md).',
         '',
       ].join('\n'),
     );
-    return running;
+    return { sandboxUrl: sandbox.url, backendUrl: backend.url, close };
   } catch (error) {
-    await running.close();
+    await close();
     throw error;
   }
 }

@@ -2,7 +2,9 @@
 // Baton's objects and association labels, which deal stages are closed-won, and the owners.
 // It changes rarely, so it is read once and cached; a deal's own reads never pay for it.
 import type { Client } from '@hubspot/api-client';
-import type { ClosedWonStages, CrmPerson } from '../crm-adapter';
+import { type ClosedWonStages, type CrmPerson, NotProvisionedError } from '../crm-adapter';
+
+export { NotProvisionedError };
 import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
 import type { HubSpotCalls } from './hubspot-calls';
@@ -17,14 +19,6 @@ export interface LabelIds {
   primaryHandoff: number;
   recordedIn: number;
   mappedIn: number;
-}
-
-export class NotProvisionedError extends Error {
-  constructor(missing: string) {
-    super(
-      `Baton is not set up in this HubSpot portal yet (${missing} is missing): run \`baton provision --crm hubspot\``,
-    );
-  }
 }
 
 interface Cached<T> {
@@ -131,6 +125,7 @@ export class HubSpotMetadata {
         const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
         people.push({
           id: owner.id,
+          userId: owner.userId === undefined || owner.userId === null ? null : String(owner.userId),
           name: name || owner.email || `Owner ${owner.id}`,
           email: owner.email ?? null,
           teams: (owner.teams ?? []).map((team) => ({

@@ -76,6 +76,7 @@ export async function encryptionKeyFromEnv(
   return parseEncryptionKey(raw);
 }
 
+// Not `instanceof Error`: errors from Node's own modules may come from another realm (jest).
 function isAlreadyThere(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'EEXIST';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST';
 }

@@ -2,7 +2,10 @@
 // repositories. Start with `openStorage`.
 export * from './database';
 export * from './open-database';
+export * from './pglite-database';
+export * from './postgres-database';
 export * from './migrate';
+export * from './migrations';
 export * from './encryption-key';
 export * from './token-cipher';
 export * from './handoff-ref';

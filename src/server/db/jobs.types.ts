@@ -71,6 +71,8 @@ export interface JobQueue<S extends JobKinds> {
   /**
    * Takes up to `limit` due jobs for `workerId` until `now + leaseMs`. Jobs another copy holds
    * are skipped, not waited for; a job whose lease ran out (its worker died) is taken again.
+   * `now` is this copy's clock, so copies need synchronized clocks (NTP) and a lease far longer
+   * than any skew between them.
    */
   claim(workerId: string, limit: number, now: Date, leaseMs: number): Promise<ClaimedJob<S>[]>;
   complete(id: number, options?: FinishOptions): Promise<boolean>;

@@ -2,7 +2,7 @@
 // migrations run with no server, in memory (tests) or in a data folder (`npm start`). It is one
 // connection that queues every query and transaction, so there is no concurrency to manage,
 // and one process only: two processes must never open the same data folder.
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
 import { type Database, type SqlParam, savepointScope, toDriverParams } from './database';
 
 export interface PgliteOptions {
@@ -23,7 +23,15 @@ const execOn = (session: Session) => async (script: string) => {
 };
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
-  const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  return pgliteDatabase(
+    options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create(),
+  );
+}
+
+/** The port over an open PGlite; closing the port closes it. */
+export function pgliteDatabase(
+  pglite: Pick<PGliteInterface, 'query' | 'exec' | 'transaction' | 'close'>,
+): Database {
   return {
     kind: 'pglite',
     query: queryOn(pglite),

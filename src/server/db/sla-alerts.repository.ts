@@ -11,11 +11,13 @@ import { instant, jsonParam } from './codecs';
 import { type HandoffRef, handoffRef } from './handoff-ref';
 import type { SameType } from './same-type';
 
+const SLA_ALERT_KINDS = ['reminder', 'at_risk', 'breached'] as const;
+
 const slaAlertSchema = z.object({
   key: z.string().min(1, 'key is required'),
-  kind: z.enum(['reminder', 'at_risk', 'breached']),
-  clock: z.enum(CLOCK_NAMES),
-  notify: z.enum(ASSIGNEES),
+  kind: z.enum(SLA_ALERT_KINDS, { error: `kind: expected one of ${SLA_ALERT_KINDS.join(', ')}` }),
+  clock: z.enum(CLOCK_NAMES, { error: `clock: expected one of ${CLOCK_NAMES.join(', ')}` }),
+  notify: z.enum(ASSIGNEES, { error: `notify: expected one of ${ASSIGNEES.join(', ')}` }),
   dueAt: z.string().nullable(),
   message: z.string(),
 });

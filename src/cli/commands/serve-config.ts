@@ -1,0 +1,121 @@
+// What `baton serve` reads from the environment, checked up front so a misconfigured backend
+// fails at start with the variable's name, not on HubSpot's first call an hour later.
+import { z } from 'zod';
+import { describeFieldError, parseWith } from '../../core';
+import {
+  type HubSpotConnection,
+  DEFAULT_BASE_URL,
+  hubSpotConnectionFromEnv,
+} from '../../crm/hubspot/hubspot-client';
+import { type TeamDirectory, teamDirectorySchema } from '../../functions/team-directory';
+import { DEFAULT_PORT, LOCAL_CLIENT_SECRET, defaultPublicUrl } from '../../server';
+import { CliError, readJson } from '../cli-io';
+
+export interface ServeConfig {
+  port: number;
+  publicUrl: string;
+  clientSecret: string;
+  connection: HubSpotConnection & { baseUrl: string };
+  teamFile: string;
+  logLevel: string;
+}
+
+const portSchema = z.coerce.number().int().min(0).max(65_535);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isLoopback(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+  } catch {
+    return false;
+  }
+}
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError(
+      `${name}: expected a URL such as https://baton.example.com, got ${JSON.stringify(value)}`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CliError(`${name}: expected an http or https URL, got ${JSON.stringify(value)}`);
+  if (url.search || url.hash)
+    throw new CliError(`${name}: expected a base URL without a query or fragment`);
+  return value.replace(/\/+$/, '');
+}
+
+export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
+  const rawPort = env.PORT?.trim() || String(DEFAULT_PORT);
+  const port = portSchema.safeParse(rawPort);
+  if (!port.success)
+    throw new CliError(
+      `PORT: expected a port number from 0 to 65535, got ${JSON.stringify(rawPort)}`,
+    );
+
+  const connection = hubSpotConnectionFromEnv(env);
+  if (connection === null) {
+    throw new CliError(
+      'HUBSPOT_ACCESS_TOKEN is not set: set it to the private app access token of the HubSpot ' +
+        'account to serve (against the local sandbox: HUBSPOT_BASE_URL=http://127.0.0.1:3001 ' +
+        'HUBSPOT_ACCESS_TOKEN=sandbox-token)',
+    );
+  }
+  const baseUrl = httpUrl('HUBSPOT_BASE_URL', connection.baseUrl ?? DEFAULT_BASE_URL);
+
+  // The sandbox signs with the well-known local secret; a real account's must never default.
+  let clientSecret = env.HUBSPOT_CLIENT_SECRET?.trim();
+  if (!clientSecret) {
+    if (!isLoopback(baseUrl)) {
+      throw new CliError(
+        "HUBSPOT_CLIENT_SECRET is not set: set it to your HubSpot app's client secret, which " +
+          'HubSpot signs its webhook, workflow action and card requests with',
+      );
+    }
+    clientSecret = LOCAL_CLIENT_SECRET;
+  }
+
+  const teamFile = env.BATON_TEAM_FILE?.trim();
+  if (!teamFile) {
+    throw new CliError(
+      'BATON_TEAM_FILE is not set: point it at a JSON file naming the HubSpot owner ids of ' +
+        'your CS managers, CSMs, CS ops and sales managers, e.g. ' +
+        '{"csManagers": ["123"], "csms": ["456", "789"]}',
+    );
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new CliError(
+      `LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
+
+  const explicitUrl = env.BATON_PUBLIC_URL?.trim();
+  // HubSpot signs the URL it calls; with a port picked at start, nobody could know it ahead.
+  if (!explicitUrl && port.data === 0)
+    throw new CliError('BATON_PUBLIC_URL is not set: with PORT=0 it cannot default to the port');
+  const publicUrl = explicitUrl
+    ? httpUrl('BATON_PUBLIC_URL', explicitUrl)
+    : defaultPublicUrl(port.data);
+
+  return {
+    port: port.data,
+    publicUrl,
+    clientSecret,
+    connection: { ...connection, baseUrl },
+    teamFile,
+    logLevel,
+  };
+}
+
+export async function loadTeamDirectory(path: string): Promise<TeamDirectory> {
+  const parsed = parseWith(teamDirectorySchema, await readJson(path));
+  if (parsed.success) return parsed.value;
+  throw new CliError(
+    `BATON_TEAM_FILE ${path} is not a valid team directory:\n` +
+      parsed.errors.map((e) => `  ${describeFieldError(e)}`).join('\n'),
+  );
+}

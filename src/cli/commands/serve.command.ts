@@ -1,0 +1,109 @@
+// `baton serve`: the backend alone, for one HubSpot account with real credentials (a private
+// app install): webhooks, the workflow action and the card API, signed v3 against
+// BATON_PUBLIC_URL. Storage is in memory until the database-backed stores are wired in.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { Policy } from '../../core';
+import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
+import {
+  type Logger,
+  type RunningBackend,
+  createBackend,
+  createLogger,
+  listenBackend,
+  singlePortalDeps,
+} from '../../server';
+import { CliError, type CliIo } from '../cli-io';
+import { loadPolicy } from '../inputs';
+import { loadTeamDirectory, serveConfigFromEnv } from './serve-config';
+
+export interface ServeOptions {
+  policy: Policy;
+  host: string;
+  /** The structured log; pino on stdout at LOG_LEVEL when absent. */
+  log?: Logger;
+}
+
+export interface RunningServe extends RunningBackend {
+  /** Stops taking requests, then lets accepted work finish (up to `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startServeCommand(
+  options: ServeOptions,
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningServe> {
+  const config = serveConfigFromEnv(env);
+  const directory = await loadTeamDirectory(config.teamFile);
+  const log = options.log ?? createLogger({ level: config.logLevel });
+  const crm = createHubSpotAdapter({
+    client: createHubSpotClient(config.connection),
+    log: { warn: (message, fields) => log.warn(fields ?? {}, message) },
+  });
+  const deps = singlePortalDeps({
+    crm,
+    directory,
+    policy: options.policy,
+    publicUrl: config.publicUrl,
+    clientSecret: config.clientSecret,
+    log,
+  });
+  let running: RunningBackend;
+  try {
+    running = await listenBackend(createBackend(deps), {
+      port: config.port,
+      hostname: options.host,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (set PORT to another one)`
+        : `cannot listen on ${options.host}:${config.port}: ${String(error)}`,
+    );
+  }
+  const base = config.publicUrl;
+  io.out(
+    [
+      `Baton backend listening on ${running.url} (public URL ${base})`,
+      `  CRM        HubSpot at ${config.connection.baseUrl}`,
+      `  team       ${config.teamFile}: ${directory.csManagers.length} CS managers, ${directory.csms.length} CSMs`,
+      `  webhooks   POST ${base}/hubspot/webhooks`,
+      `  workflow   POST ${base}/hubspot/actions/start-handoff`,
+      `  card API   ${base}/api/deals/{dealId}/handoff`,
+      '  storage    in memory: event ids, pending work and the audit log do not survive a restart',
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = async (graceMs = 10_000) => {
+    await running.close();
+    const drained = await Promise.race([
+      deps.queue.drain().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+    ]);
+    if (!drained) log.error(await deps.queue.stats(), 'stopped with background work unfinished');
+  };
+  return { ...running, stop };
+}
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description(
+      'run the backend alone for one HubSpot account (webhooks, workflow action, card API)',
+    )
+    .addOption(new Option('--policy <file>', 'policy file overriding the default templates (JSON)'))
+    .addOption(new Option('--host <address>', 'address to listen on').default('0.0.0.0'))
+    .action(async (options: { policy?: string; host: string }) => {
+      const policy = await loadPolicy(options.policy);
+      const running = await startServeCommand({ policy, host: options.host }, io, io.env);
+      const stop = () => {
+        void running.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,101 @@
+// Starting a handoff from any of the doors (a webhook's stage change, the workflow action, the
+// card's start button): the portal's CRM, the closed-won function, and an audit entry and a log
+// line when a handoff came into being.
+import type { Actor } from '../core';
+import type { CrmAdapter } from '../crm/crm-adapter';
+import { type StartOutcome, startHandoff } from '../functions/closed-won';
+import { SYSTEM_ACTOR, creationEntry } from './audit-entries';
+import type { AuditEntry, BackendDeps, JsonValue } from './backend-deps';
+import { HttpError } from './http-errors';
+import { describeError } from './logger';
+
+export async function requireCrm(deps: BackendDeps, portalId: string): Promise<CrmAdapter> {
+  const crm = await deps.crmFor(portalId);
+  if (crm === null) {
+    throw new HttpError(
+      403,
+      'not_installed',
+      `Baton is not installed in HubSpot account ${portalId}; install the app there first`,
+    );
+  }
+  return crm;
+}
+
+export interface StartRequest {
+  portalId: string;
+  dealId: string;
+  crm: CrmAdapter;
+  /** When the deal became closed-won, if the caller knows; the CRM's close date otherwise. */
+  closedWonAt?: number | null;
+  actor?: Actor;
+  /** What started it, for the audit log: `webhook`, `workflow_action`, `card`. */
+  source: string;
+  details?: { [key: string]: JsonValue };
+}
+
+export async function startAndRecord(
+  deps: BackendDeps,
+  request: StartRequest,
+): Promise<StartOutcome> {
+  const result = await startHandoff(
+    request.dealId,
+    {
+      crm: request.crm,
+      locks: deps.locks,
+      policy: deps.policy,
+      directory: deps.directory,
+      now: deps.now,
+    },
+    { closedWonAt: request.closedWonAt ?? null },
+  );
+  const fields = { portalId: request.portalId, dealId: request.dealId, source: request.source };
+  if (result.outcome !== 'started') {
+    deps.log.info({ ...fields, outcome: result.outcome }, 'no handoff to start');
+    return result;
+  }
+  deps.log.info(
+    { ...fields, handoffKey: result.handoffKey, tasks: result.tasks },
+    'handoff started',
+  );
+  await recordAudit(deps, [
+    creationEntry(request.portalId, result.handoffKey, {
+      actor: request.actor ?? SYSTEM_ACTOR,
+      state: result.summary.state,
+      at: deps.now(),
+      details: {
+        source: request.source,
+        dealId: request.dealId,
+        tasks: result.tasks,
+        receiverId: result.receiverId,
+        ...request.details,
+      },
+    }),
+  ]);
+  return result;
+}
+
+/**
+ * Appends to the audit log in order. The CRM write it records has happened and cannot be taken
+ * back, so a failing log must not turn that success into an error for the caller (who would
+ * retry a done thing): it is logged at error level, with what was lost, for a person.
+ */
+export async function recordAudit(
+  deps: BackendDeps,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (const entry of entries) {
+    try {
+      await deps.audit(entry);
+    } catch (error) {
+      deps.log.error(
+        {
+          portalId: entry.portalId,
+          handoffKey: entry.handoffKey,
+          action: entry.action,
+          err: describeError(error),
+        },
+        'could not write the audit log; this entry is missing from it',
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// POST /hubspot/actions/start-handoff: the "Start Baton handoff" workflow action. HubSpot waits
+// for the answer and hands its output fields to the workflow, so this one runs synchronously;
+// a 5xx (the CRM failing) makes HubSpot retry it, which the idempotent start makes safe.
+import {
+  workflowActionRequestSchema,
+  workflowActionResponse,
+} from '../../functions/workflow-action';
+import type { BackendDeps } from '../backend-deps';
+import { requireCrm, startAndRecord } from '../handoff-starts';
+import type { BackendApp } from '../http-env';
+import { parseBody } from '../http-errors';
+
+export function registerWorkflowActionRoutes(app: BackendApp, deps: BackendDeps): void {
+  app.post('/hubspot/actions/start-handoff', async (c) => {
+    const request = parseBody(c.get('rawBody'), workflowActionRequestSchema);
+    const portalId = request.origin.portalId;
+    const crm = await requireCrm(deps, portalId);
+    const result = await startAndRecord(deps, {
+      portalId,
+      dealId: request.object.objectId,
+      crm,
+      source: 'workflow_action',
+      details: { callbackId: request.callbackId },
+    });
+    return c.json(workflowActionResponse(result));
+  });
+}

@@ -1,0 +1,187 @@
+// The backend on an ephemeral port with the sandbox CRM behind it, and a client that signs its
+// requests the way HubSpot does. The backend's public URL is not the address it listens on, as
+// behind a real load balancer: a signature over the local address would not verify.
+import { Writable } from 'node:stream';
+import type { TeamDirectory } from '../../../src/functions/team-directory';
+import { SEED_OWNERS, type SeedOwner } from '../../../src/sandbox';
+import {
+  type InMemoryBackendDeps,
+  type RunningBackend,
+  createBackend,
+  createLogger,
+  listenBackend,
+  signRequest,
+  singlePortalDeps,
+} from '../../../src/server';
+import { type ContractTarget, sandboxTarget } from '../../contract/contract-targets';
+import { NOW } from '../../contract/handoff-writes';
+import { addClosedWonDeals } from '../../contract/sandbox-deals';
+
+export { NOW };
+export const PUBLIC_URL = 'https://baton.example.test';
+export const SECRET = 'test-client-secret';
+
+export const directory: TeamDirectory = {
+  csManagers: SEED_OWNERS.filter((o) => o.role === 'cs_manager').map((o) => o.id),
+  csms: SEED_OWNERS.filter((o) => o.role === 'csm').map((o) => o.id),
+  csOps: SEED_OWNERS.filter((o) => o.role === 'cs_ops').map((o) => o.id),
+  salesManagers: [],
+};
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+export interface SignOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent (and signed) as it is. */
+  raw?: string;
+  secret?: string;
+  timestamp?: number;
+  /** Sent instead of the signed body: a tampered request. */
+  sentBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  target: ContractTarget;
+  deps: InMemoryBackendDeps;
+  backend: RunningBackend;
+  portalId: string;
+  logs: LogLine[];
+  /** Closed-won deals without a handoff, made for this suite. */
+  closedWonDeals(count: number): Promise<string[]>;
+  request(method: string, path: string, options?: SignOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { retry?: { attempts: number; baseDelayMs: number; maxDelayMs: number } } = {},
+): Promise<Harness> {
+  const target = await sandboxTarget();
+  await target.adapter.provision();
+  const sandbox = target.sandbox!.instance;
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const deps = singlePortalDeps({
+    crm: target.adapter,
+    directory,
+    portalId: String(sandbox.portalId),
+    publicUrl: PUBLIC_URL,
+    clientSecret: SECRET,
+    now: () => NOW,
+    log: createLogger({ level: 'debug', destination: sink }),
+    retry: options.retry ?? { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  });
+  const backend = await listenBackend(createBackend(deps));
+
+  const request = (method: string, path: string, options: SignOptions = {}) => {
+    const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
+    const timestamp = options.timestamp ?? NOW;
+    const signature = signRequest({
+      clientSecret: options.secret ?? SECRET,
+      method,
+      url: PUBLIC_URL + path,
+      body,
+      timestamp,
+    });
+    const sent = options.sentBody ?? body;
+    return fetch(backend.url + path, {
+      method,
+      headers: {
+        ...signature,
+        ...(sent === '' ? {} : { 'Content-Type': 'application/json' }),
+        ...options.headers,
+      },
+      ...(sent === '' ? {} : { body: sent }),
+    });
+  };
+
+  return {
+    target,
+    deps,
+    backend,
+    portalId: String(sandbox.portalId),
+    logs,
+    closedWonDeals: async (count) => {
+      const stages = await target.adapter.closedWonStages();
+      return addClosedWonDeals(sandbox, count, new Set(Object.values(stages.byPipeline).flat()));
+    },
+    request,
+    close: async () => {
+      await backend.close();
+      await deps.queue.drain();
+      await target.close();
+    },
+  };
+}
+
+/** The seed owner who owns a deal in the sandbox. */
+export function ownerOf(harness: Harness, dealId: string): SeedOwner {
+  const { store } = harness.target.sandbox!.instance;
+  const ownerId = store.records.get(store.type('0-3'), dealId)?.properties.hubspot_owner_id;
+  const owner = SEED_OWNERS.find((o) => o.id === ownerId);
+  if (!owner) throw new Error(`deal ${dealId} has no seed owner`);
+  return owner;
+}
+
+/** The signed query HubSpot adds to a card's `hubspot.fetch`. */
+export function asUser(harness: Harness, person: SeedOwner): string {
+  const query = new URLSearchParams({
+    userId: String(person.userId),
+    userEmail: person.email,
+    appId: '4242',
+    portalId: harness.portalId,
+  });
+  return `?${query.toString()}`;
+}
+
+/** The number of handoff records and of tasks a deal has in the sandbox. */
+export async function recordsOf(
+  harness: Harness,
+  dealId: string,
+): Promise<{ handoffs: number; tasks: number }> {
+  const { store } = harness.target.sandbox!.instance;
+  const types = await harness.target.adapter.metadata.objectTypeIds();
+  const handoffs = store.records
+    .list(store.type(types.handoff))
+    .filter((record) => record.properties.deal_id === dealId).length;
+  const tasks = store.associations.targets(
+    { objectTypeId: store.type('0-3').objectTypeId, id: dealId },
+    store.type('0-27').objectTypeId,
+  ).length;
+  return { handoffs, tasks };
+}
+
+export function stageChangeEvent(
+  harness: Harness,
+  dealId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const { store } = harness.target.sandbox!.instance;
+  const stage = store.records.get(store.type('0-3'), dealId)?.properties.dealstage;
+  return {
+    eventId: Number(dealId) * 10 + 1,
+    subscriptionId: 77,
+    portalId: Number(harness.portalId),
+    appId: 4242,
+    occurredAt: NOW - 1_000,
+    subscriptionType: 'object.propertyChange',
+    objectTypeId: '0-3',
+    attemptNumber: 0,
+    objectId: Number(dealId),
+    propertyName: 'dealstage',
+    propertyValue: stage,
+    changeSource: 'CRM_UI',
+    ...overrides,
+  };
+}
