@@ -7,18 +7,14 @@ import { CardError } from '../../src/functions/card-errors';
 import { startHandoff } from '../../src/functions/closed-won';
 import { InProcessLocks } from '../../src/functions/keyed-locks';
 import type { TeamDirectory } from '../../src/functions/team-directory';
+import { seedTeamDirectory } from '../../src/cli/commands/start.command';
 import { SEED_OWNERS } from '../../src/sandbox';
 import { type ContractTarget, sandboxTarget } from '../contract/contract-targets';
 import { NOW } from '../contract/handoff-writes';
 import { addClosedWonDeals } from '../contract/sandbox-deals';
 import { exampleJson } from '../helpers/handoff-factory';
 
-const directory: TeamDirectory = {
-  csManagers: SEED_OWNERS.filter((o) => o.role === 'cs_manager').map((o) => o.id),
-  csms: SEED_OWNERS.filter((o) => o.role === 'csm').map((o) => o.id),
-  csOps: [],
-  salesManagers: [],
-};
+const directory: TeamDirectory = seedTeamDirectory();
 
 let target: ContractTarget;
 let dealId: string;

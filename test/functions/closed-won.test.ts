@@ -3,22 +3,17 @@ import { DEFAULT_POLICY } from '../../src/core';
 import { startHandoff } from '../../src/functions/closed-won';
 import { InProcessLocks } from '../../src/functions/keyed-locks';
 import type { TeamDirectory } from '../../src/functions/team-directory';
+import { seedTeamDirectory } from '../../src/cli/commands/start.command';
 import { latestStageChanges, webhookBatchSchema } from '../../src/functions/webhook-events';
 import {
   workflowActionRequestSchema,
   workflowActionResponse,
 } from '../../src/functions/workflow-action';
-import { SEED_OWNERS } from '../../src/sandbox';
 import { type ContractTarget, sandboxTarget } from '../contract/contract-targets';
 import { NOW } from '../contract/handoff-writes';
 import { addClosedWonDeals } from '../contract/sandbox-deals';
 
-const directory: TeamDirectory = {
-  csManagers: SEED_OWNERS.filter((o) => o.role === 'cs_manager').map((o) => o.id),
-  csms: SEED_OWNERS.filter((o) => o.role === 'csm').map((o) => o.id),
-  csOps: SEED_OWNERS.filter((o) => o.role === 'cs_ops').map((o) => o.id),
-  salesManagers: [],
-};
+const directory: TeamDirectory = seedTeamDirectory();
 
 let target: ContractTarget;
 let deals: string[];
