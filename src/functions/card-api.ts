@@ -18,6 +18,7 @@ import {
   describeFieldError,
   handoffDocumentSchema,
   lifecycleActionSchema,
+  maySend,
   nextAction,
   parseWith,
 } from '../core';
@@ -25,7 +26,6 @@ import { type CrmAdapter, type DealContext, HandoffConflictError } from '../crm/
 import { CardError, fromRefusal } from './card-errors';
 import { buildHandoffWrite } from './handoff-write';
 import type { KeyedLocks } from './keyed-locks';
-import { maySend } from '../core';
 
 export interface CardUser {
   id: string;

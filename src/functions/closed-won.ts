@@ -6,6 +6,7 @@
 import { type Policy, toIso } from '../core';
 import { type CrmAdapter, HandoffConflictError, type HandoffSummary } from '../crm/crm-adapter';
 import { handoffKeyOf } from '../crm/handoff-records';
+import { summarizeHandoff } from '../crm/handoff-summary';
 import { buildHandoffWrite } from './handoff-write';
 import type { KeyedLocks } from './keyed-locks';
 import { type TeamDirectory, assignHandoff } from './team-directory';
@@ -49,8 +50,8 @@ async function start(
 ): Promise<StartOutcome> {
   const context = await deps.crm.loadDealContext(dealId);
   if (context.handoff !== null) {
-    const write = buildHandoffWrite(context, { policy: deps.policy, now: deps.now() });
-    return { outcome: 'already_started', handoffKey: context.handoff.key, summary: write.summary };
+    const summary = summarizeHandoff(context.handoff.document, deps.policy, deps.now());
+    return { outcome: 'already_started', handoffKey: context.handoff.key, summary };
   }
   if (!context.deal.isClosedWon)
     return { outcome: 'not_closed_won', dealId, stageId: context.deal.stageId };
