@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { HubSpotError } from './errors';
 import { type GateDeps, apiGate, apiRecorder } from './gate';
+import type { SandboxOAuth } from './oauth/sandbox-oauth';
 import { RateLimitedError } from './rate-limit';
 import { registerAssociationBatchRoutes } from './routes/association-batch.routes';
 import { registerAssociationLabelRoutes } from './routes/association-labels.routes';
 import { registerAssociationRoutes } from './routes/associations.routes';
 import { registerBatchRoutes } from './routes/batch.routes';
 import { type ControlDeps, registerControlRoutes } from './routes/control.routes';
+import { registerOAuthRoutes } from './routes/oauth.routes';
 import { registerObjectRoutes } from './routes/objects.routes';
 import { registerOwnerRoutes } from './routes/owners.routes';
 import { registerPipelineRoutes } from './routes/pipelines.routes';
@@ -18,9 +20,14 @@ import { registerPropertyRoutes } from './routes/properties.routes';
 import type { RouteDeps, SandboxApp, SandboxEnv } from './routes/route-kit';
 import { registerSchemaRoutes } from './routes/schemas.routes';
 import { registerSearchRoutes } from './routes/search.routes';
+import { registerUiEditRoutes } from './routes/ui-edit.routes';
+import { registerWebhookRoutes } from './routes/webhooks.routes';
+import type { SandboxWebhooks } from './webhooks/webhook-dispatcher';
 
 export interface AppDeps extends RouteDeps, GateDeps {
   control: ControlDeps;
+  webhooks: SandboxWebhooks;
+  oauth: SandboxOAuth;
   /** Where unexpected failures (sandbox bugs) are reported; never into responses. */
   logError: (error: unknown) => void;
 }
@@ -51,6 +58,9 @@ export function buildApp(deps: AppDeps): SandboxApp {
   app.use('*', apiGate(deps));
 
   registerControlRoutes(app, deps.control);
+  registerWebhookRoutes(app, deps.webhooks);
+  registerOAuthRoutes(app, deps);
+  registerUiEditRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerObjectRoutes(app, deps);

@@ -14,6 +14,16 @@ export const faultsSchema = z.strictObject({
       intervalMs: z.number().int().min(1).max(3_600_000),
     })
     .optional(),
+  /**
+   * Requests matching are held, never applied, until the faults change (or a minute passes),
+   * then fail with a 5xx: a client killed while waiting died between two of its steps.
+   */
+  hold: z
+    .strictObject({
+      method: z.string().min(1).optional(),
+      pathIncludes: z.string().min(1),
+    })
+    .optional(),
 });
 
 export type Faults = z.output<typeof faultsSchema>;
@@ -24,8 +34,17 @@ export type FaultOutcome = 'rate429' | 'rate5xx' | undefined;
  * The faults in force. Setting a `rateLimit` reconfigures the limiter (clearing the faults
  * restores its own limits), so faults set here or through `POST /__sandbox/faults` act alike.
  */
+const MAX_HOLD_MS = 60_000;
+
+export interface FaultedRequest {
+  method: string;
+  path: string;
+}
+
 export class FaultInjector {
   private faults: Faults = {};
+  private releaseHeld: (() => void)[] = [];
+  private heldCount = 0;
 
   constructor(
     private readonly limiter: RateLimiter,
@@ -39,8 +58,14 @@ export class FaultInjector {
     return { ...this.faults };
   }
 
+  /** Requests being held by `hold` right now. */
+  get held(): number {
+    return this.heldCount;
+  }
+
   set(faults: Faults): void {
     this.faults = { ...faults };
+    for (const release of this.releaseHeld.splice(0)) release();
     this.limiter.configure(
       faults.rateLimit ? { ...this.baseLimits, ...faults.rateLimit } : this.baseLimits,
     );
@@ -50,8 +75,23 @@ export class FaultInjector {
     this.set({});
   }
 
-  /** Waits the configured latency, then draws whether this request fails. */
-  async apply(): Promise<FaultOutcome> {
+  /** Waits the configured latency (or holds the request), then draws whether it fails. */
+  async apply(request?: FaultedRequest): Promise<FaultOutcome> {
+    const hold = this.faults.hold;
+    if (
+      hold &&
+      request &&
+      request.path.includes(hold.pathIncludes) &&
+      (hold.method === undefined || hold.method.toUpperCase() === request.method.toUpperCase())
+    ) {
+      this.heldCount++;
+      await new Promise<void>((resolve) => {
+        this.releaseHeld.push(resolve);
+        setTimeout(resolve, MAX_HOLD_MS).unref();
+      });
+      this.heldCount--;
+      return 'rate5xx';
+    }
     if (this.faults.latencyMs) await this.sleep(this.faults.latencyMs);
     if (this.faults.rate5xx && this.random() < this.faults.rate5xx) return 'rate5xx';
     if (this.faults.rate429 && this.random() < this.faults.rate429) return 'rate429';

@@ -17,6 +17,24 @@ export interface PreparedWrite {
   cleared: string[];
 }
 
+/** Who made a change, in the words of HubSpot's webhook `changeSource` (and `sourceId`). */
+export interface ChangeOrigin {
+  source: 'API' | 'CRM_UI';
+  /** `userId:<id>` for a change made by a user in the CRM. */
+  sourceId?: string;
+}
+
+export const API_ORIGIN: ChangeOrigin = { source: 'API' };
+
+/** What one committed write changed: the values that differ from before, cleared ones as ''. */
+export interface RecordChange {
+  objectTypeId: string;
+  id: string;
+  changed: Record<string, string>;
+  at: number;
+  origin: ChangeOrigin;
+}
+
 /** Unique values claimed by earlier inputs of the same batch. */
 export class UniqueClaims {
   private readonly claimed = new Map<string, string>();
@@ -33,6 +51,7 @@ export class RecordStore {
     private readonly data: StoreData,
     private readonly clock: Clock,
     private readonly changed: () => void,
+    private readonly recordChanged: (change: RecordChange) => void = () => undefined,
   ) {}
 
   private byId(type: ObjectTypeDef): Map<string, ObjectRecord> {
@@ -127,8 +146,9 @@ export class RecordStore {
     }
   }
 
-  commit(write: PreparedWrite): ObjectRecord {
-    const now = toIso(this.clock.now());
+  commit(write: PreparedWrite, origin: ChangeOrigin = API_ORIGIN): ObjectRecord {
+    const at = this.clock.now();
+    const now = toIso(at);
     const behaviour = behaviourOf(write.type);
     const record: ObjectRecord = write.existing ?? {
       id: String(++this.data.counters.objectId),
@@ -154,27 +174,40 @@ export class RecordStore {
       );
       Object.assign(properties, stageDerivedProperties(stage));
     }
+    const before = record.properties;
     record.properties = properties;
     record.updatedAt = now;
     this.byId(write.type).set(record.id, record);
     this.changed();
+    this.recordChanged({
+      objectTypeId: write.type.objectTypeId,
+      id: record.id,
+      changed: changedValues(before, properties),
+      at,
+      origin,
+    });
     return record;
   }
 
-  create(type: ObjectTypeDef, input: Readonly<Record<string, string>>): ObjectRecord {
+  create(
+    type: ObjectTypeDef,
+    input: Readonly<Record<string, string>>,
+    origin?: ChangeOrigin,
+  ): ObjectRecord {
     const write = this.prepare(type, input);
     this.checkUnique(write);
-    return this.commit(write);
+    return this.commit(write, origin);
   }
 
   update(
     type: ObjectTypeDef,
     record: ObjectRecord,
     input: Readonly<Record<string, string>>,
+    origin?: ChangeOrigin,
   ): ObjectRecord {
     const write = this.prepare(type, input, record);
     this.checkUnique(write);
-    return this.commit(write);
+    return this.commit(write, origin);
   }
 
   /** Archives a record; false when there was no live record with that id. */
@@ -188,6 +221,19 @@ export class RecordStore {
     this.changed();
     return true;
   }
+}
+
+/** The values of `after` that differ from `before`; a value `after` lacks reads as ''. */
+function changedValues(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const changed: Record<string, string> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const value = after[name] ?? '';
+    if ((before[name] ?? '') !== value) changed[name] = value;
+  }
+  return changed;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The sandbox portal: records, associations, schemas and properties over one in-memory data
 // set, plus the read-only pipelines and owners. Every change is announced to listeners
-// (persistence writes the file from it).
+// (persistence writes the file from it), and what a record write changed to its own listeners
+// (webhooks are built from it).
 import type { Clock } from '../clock';
 import { AssociationStore } from './association-store';
-import { RecordStore } from './record-store';
+import { type RecordChange, RecordStore } from './record-store';
 import { SchemaStore } from './schema-store';
 import type { ObjectTypeDef, OwnerDef, PipelineDef, SandboxState } from './state.schema';
 import { type StoreData, dataFromState, stateFromData } from './store-data';
@@ -12,6 +13,7 @@ import { type ResolveOptions, findType, resolveType } from './type-registry';
 export class SandboxStore {
   private readonly data: StoreData;
   private readonly listeners = new Set<() => void>();
+  private readonly recordListeners = new Set<(change: RecordChange) => void>();
   readonly records: RecordStore;
   readonly associations: AssociationStore;
   readonly schemas: SchemaStore;
@@ -19,7 +21,9 @@ export class SandboxStore {
   constructor(state: SandboxState, clock: Clock) {
     this.data = dataFromState(state);
     const changed = () => this.listeners.forEach((listener) => listener());
-    this.records = new RecordStore(this.data, clock, changed);
+    this.records = new RecordStore(this.data, clock, changed, (change) =>
+      this.recordListeners.forEach((listener) => listener(change)),
+    );
     this.associations = new AssociationStore(this.data, clock, changed);
     this.schemas = new SchemaStore(this.data, clock, this.associations, changed);
   }
@@ -62,5 +66,11 @@ export class SandboxStore {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Record writes only, with what they changed; `replace` (reset, load) announces none. */
+  onRecordChange(listener: (change: RecordChange) => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
   }
 }
