@@ -16,15 +16,23 @@ await build({
 });
 
 if (!cliOnly) {
-  // The HubSpot project tree hsproject.json points at (app objects and their associations) and
-  // the schema payloads for admins who provision by hand. Card bundles join here later.
+  // The HubSpot project tree hsproject.json points at (the app, its webhooks and workflow
+  // actions, which call BATON_PUBLIC_URL; its app objects and their associations) and the
+  // schema payloads for admins who provision by hand. Card bundles join here later.
   const { tsImport } = await import('tsx/esm/api');
-  const { generateHubSpotObjects } = await tsImport(
+  const { generateHubSpotObjects, publicUrlNote } = await tsImport(
     './generate-hubspot-objects.ts',
     import.meta.url,
   );
-  const report = await generateHubSpotObjects(new URL('..', import.meta.url).pathname);
-  console.log(
-    `HubSpot project objects: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+  const report = await generateHubSpotObjects(new URL('..', import.meta.url).pathname).catch(
+    (error) => {
+      // A misconfiguration (BATON_PUBLIC_URL, hsproject.json) is a message, not a stack trace.
+      console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
   );
+  console.log(
+    `HubSpot project: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+  );
+  console.log(publicUrlNote(report.publicUrl));
 }

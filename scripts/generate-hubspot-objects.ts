@@ -1,23 +1,33 @@
-// Writes what HubSpot needs of Baton's data model, generated from src/crm/objects:
-// - the app objects of the marketplace app, into the HubSpot project tree (hsproject.json's
-//   `srcDir`): `app/app-objects/*-hsmeta.json` and `app/app-object-associations/*-hsmeta.json`;
+// Writes what HubSpot needs of Baton, generated from typed definitions:
+// - the HubSpot project tree (hsproject.json's `srcDir`) of the marketplace app:
+//   `app/app-hsmeta.json`, `app/webhooks/*-hsmeta.json` and `app/workflow-actions/*-hsmeta.json`
+//   (from src/crm/hubspot/app-meta.ts and workflows/), which call the backend at the public URL
+//   (BATON_PUBLIC_URL, default http://localhost:$PORT), and the app objects,
+//   `app/app-objects/*-hsmeta.json` and `app/app-object-associations/*-hsmeta.json` (from
+//   src/crm/objects);
 // - the schemas API payloads, for admins who provision custom objects by hand:
 //   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
 //
 // GENERATED FILES ARE NEVER EDITED BY HAND. JSON has no comments, so the files cannot say so
-// themselves: change the definitions in src/crm/objects and run `npx tsx
-// scripts/generate-hubspot-objects.ts`. Each folder above belongs to this script: a file in it
-// that the script did not generate is removed. Unchanged files are not rewritten.
+// themselves: change the definitions and run `npx tsx scripts/generate-hubspot-objects.ts`
+// (or `npm run build`). Each folder above belongs to this script: a `*-hsmeta.json` (in the
+// project tree) or `*.json` (in build/hubspot-schemas) it did not generate is removed, so no
+// stale or hand-made component is uploaded. Unchanged files are not rewritten.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import {
+  APP_DIR,
   APP_OBJECTS_DIR,
   APP_OBJECT_ASSOCIATIONS_DIR,
   type GeneratedFile,
+  WEBHOOKS_DIR,
+  WORKFLOW_ACTIONS_DIR,
+  appFiles,
   appObjectFiles,
   schemaPayloadFiles,
 } from '../src/crm/hubspot/generated-files';
+import { type PublicUrl, publicUrlFrom } from '../src/crm/hubspot/public-url';
 
 export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
 
@@ -36,7 +46,12 @@ export interface GenerateReport {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** The backend URL the project tree calls. */
+  publicUrl: PublicUrl;
 }
+
+/** Where the public URL comes from: `process.env` for the script and the build. */
+export type GenerateEnv = Parameters<typeof publicUrlFrom>[0];
 
 export async function readHsProject(root: string): Promise<z.infer<typeof hsProject>> {
   const file = join(root, 'hsproject.json');
@@ -83,15 +98,26 @@ async function writeSet(root: string, set: OwnedSet, report: GenerateReport): Pr
 /** For `scripts/build.mjs` and the tests: generate into the project at `root`. */
 export async function generateHubSpotObjects(
   root: string = resolve(__dirname, '..'),
+  env: GenerateEnv = process.env,
 ): Promise<GenerateReport> {
   const { srcDir } = await readHsProject(root);
-  const report: GenerateReport = { written: [], unchanged: [], removed: [] };
+  // Checked before anything is written: a bad URL leaves the tree as it was.
+  const publicUrl = publicUrlFrom(env);
+  const report: GenerateReport = { written: [], unchanged: [], removed: [], publicUrl };
   await writeSet(
     root,
     {
       base: join(root, srcDir),
-      files: appObjectFiles(),
-      ownedDirs: [APP_OBJECTS_DIR, APP_OBJECT_ASSOCIATIONS_DIR],
+      files: [...appFiles(publicUrl.base), ...appObjectFiles()],
+      // `app/` itself holds one component, the app: any other `*-hsmeta.json` there would be a
+      // second app. Its other folders (cards, settings) are not this script's.
+      ownedDirs: [
+        APP_DIR,
+        APP_OBJECTS_DIR,
+        APP_OBJECT_ASSOCIATIONS_DIR,
+        WEBHOOKS_DIR,
+        WORKFLOW_ACTIONS_DIR,
+      ],
       owns: (name) => name.endsWith('-hsmeta.json'),
     },
     report,
@@ -110,6 +136,14 @@ export async function generateHubSpotObjects(
   return report;
 }
 
+/** One line for the build's output: which backend the tree calls, and whether to upload it. */
+export function publicUrlNote({ base, defaulted }: PublicUrl): string {
+  return defaulted
+    ? `HubSpot project calls ${base} (BATON_PUBLIC_URL is unset): fine to validate locally; ` +
+        "set BATON_PUBLIC_URL to the backend's HTTPS URL before `hs project upload`"
+    : `HubSpot project calls ${base}`;
+}
+
 async function main(): Promise<void> {
   const report = await generateHubSpotObjects();
   for (const path of report.written) console.log(`wrote    ${path}`);
@@ -117,6 +151,7 @@ async function main(): Promise<void> {
   console.log(
     `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
   );
+  console.log(publicUrlNote(report.publicUrl));
 }
 
 if (typeof require !== 'undefined' && require.main === module) {

@@ -1,5 +1,6 @@
 // JSON schemas of the project components Baton generates, for validating the project tree
-// offline with @hubspot/project-parsing-lib (see validate-project.ts for why they are ours).
+// offline with @hubspot/project-parsing-lib (see validate-project.ts for why they are ours):
+// the app objects here, the app, webhooks and workflow actions in app-feature-schemas.ts.
 //
 // Written from HubSpot's app objects reference
 // (developers.hubspot.com/docs/apps/developer-platform/add-features/app-objects/reference),
@@ -13,6 +14,8 @@
 //
 // Unknown keys are refused (`additionalProperties: false`) in what Baton emits, so a key HubSpot
 // does not document cannot slip into a generated file unnoticed.
+
+import { APPLICATION_SCHEMA, WEBHOOKS_SCHEMA, WORKFLOW_ACTION_SCHEMA } from './app-feature-schemas';
 
 const LOWER_SNAKE = '^[a-z][a-z0-9]*(_[a-z0-9]+)*$';
 const UPPER_SNAKE = '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$';
@@ -141,28 +144,14 @@ export const APP_OBJECT_ASSOCIATION_SCHEMA = {
   },
 } as const;
 
-/** Only what the app configuration reference marks required: app-hsmeta.json is not ours. */
-export const APPLICATION_SCHEMA = {
-  type: 'object',
-  required: ['name', 'description', 'distribution', 'auth'],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    description: { type: 'string', minLength: 1, maxLength: 8192 },
-    distribution: { enum: ['marketplace', 'private'] },
-    auth: {
-      type: 'object',
-      required: ['type', 'requiredScopes'],
-      properties: {
-        type: { enum: ['oauth', 'static'] },
-        requiredScopes: { type: 'array', items: { type: 'string' } },
-      },
-    },
-  },
-} as const;
-
-/** Keyed by the library's internal component types (`mapToInternalType`). */
+/**
+ * Keyed by the library's internal component types (`mapToInternalType`). A type missing here is
+ * refused by the library as "Unsupported type", as HubSpot refuses a type it does not know.
+ */
 export const COMPONENT_SCHEMAS = {
   APPLICATION: APPLICATION_SCHEMA,
   APP_OBJECT: APP_OBJECT_SCHEMA,
   APP_OBJECT_ASSOCIATION: APP_OBJECT_ASSOCIATION_SCHEMA,
+  WEBHOOKS: WEBHOOKS_SCHEMA,
+  WORKFLOW_ACTION: WORKFLOW_ACTION_SCHEMA,
 } as const;

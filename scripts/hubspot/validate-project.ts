@@ -1,13 +1,16 @@
 // Validates a HubSpot project tree offline with @hubspot/project-parsing-lib, the library the
 // HubSpot CLI uploads through: it finds the `*-hsmeta.json` files, refuses misplaced ones and
 // unknown top-level fields, checks uids (format, uniqueness), that every app feature has an app,
-// and each component's `config` against a JSON schema.
+// that singular features (the app, webhooks) are single, and each component's `config` against
+// a JSON schema. Beside it, what refers across names: associations to existing objects, and a
+// workflow action's execution rules and labels to its output fields.
 //
 // Why a stand-in for one call: `translate()` fetches those JSON schemas from HubSpot
 // (`GET project-components-external/project-schemas/v3/{platformVersion}` through
 // @hubspot/local-dev-lib/http, with an account id and a personal access key from the CLI's
 // config); the package ships none. Offline, that one request is answered with the schemas of
-// component-schemas.ts, written from HubSpot's documentation; everything else is the library.
+// component-schemas.ts and app-feature-schemas.ts: STAND-INS written from HubSpot's
+// documentation, not HubSpot's own schemas. Everything else is the library.
 // The answer is given by replacing `http.get` on the module object the library imports, which
 // is why package.json pins @hubspot/local-dev-lib to the version the library depends on: were
 // npm to nest a second copy, the request would go to HubSpot and fail, and the tests with it.
@@ -26,28 +29,31 @@ export type ProjectValidation =
 
 const STANDARD_OBJECT_TYPES = new Set(['CONTACT', 'COMPANY', 'DEAL', 'TICKET']);
 
+const component = z.object({ uid: z.string(), config: z.record(z.string(), z.unknown()) });
+
+/** The components in one folder of the tree, with their paths relative to it. */
+async function componentsIn(projectSourceDir: string, dir: string) {
+  const names = await readdir(join(projectSourceDir, dir)).catch(() => []);
+  return Promise.all(
+    names
+      .filter((name) => name.endsWith('-hsmeta.json'))
+      .map(async (name) => ({
+        file: `${dir}/${name}`,
+        meta: component.parse(
+          JSON.parse(await readFile(join(projectSourceDir, dir, name), 'utf8')),
+        ),
+      })),
+  );
+}
+
 /** The library does not know which object types exist; an association must name real ones. */
 async function associationErrors(projectSourceDir: string): Promise<string[]> {
-  const component = z.object({ uid: z.string(), config: z.record(z.string(), z.unknown()) });
-  const read = async (dir: string) => {
-    const names = await readdir(join(projectSourceDir, dir)).catch(() => []);
-    return Promise.all(
-      names
-        .filter((name) => name.endsWith('-hsmeta.json'))
-        .map(async (name) => ({
-          file: `${dir}/${name}`,
-          meta: component.parse(
-            JSON.parse(await readFile(join(projectSourceDir, dir, name), 'utf8')),
-          ),
-        })),
-    );
-  };
-  const objects = await read('app/app-objects');
+  const objects = await componentsIn(projectSourceDir, 'app/app-objects');
   const known = new Set([
     ...STANDARD_OBJECT_TYPES,
     ...objects.flatMap(({ meta }) => [meta.uid, String(meta.config.name)]),
   ]);
-  const links = await read('app/app-object-associations');
+  const links = await componentsIn(projectSourceDir, 'app/app-object-associations');
   return links.flatMap(({ file, meta }) =>
     ['firstObjectType', 'secondObjectType']
       .filter((side) => !known.has(String(meta.config[side])))
@@ -56,6 +62,73 @@ async function associationErrors(projectSourceDir: string): Promise<string[]> {
           `${file}: ${side} '${String(meta.config[side])}' is not an app object or a standard object`,
       ),
   );
+}
+
+const actionConfig = z.looseObject({
+  outputFields: z
+    .array(
+      z.object({
+        typeDefinition: z.looseObject({
+          name: z.string(),
+          options: z.array(z.object({ value: z.string() })).optional(),
+        }),
+      }),
+    )
+    .default([]),
+  executionRules: z
+    .array(z.object({ labelName: z.string(), conditions: z.record(z.string(), z.unknown()) }))
+    .default([]),
+  labels: z.record(
+    z.string(),
+    z.looseObject({
+      outputFieldLabels: z.record(z.string(), z.string()).default({}),
+      executionRules: z.record(z.string(), z.string()).default({}),
+    }),
+  ),
+});
+
+/**
+ * A workflow action's parts refer to each other by name, which no JSON schema can check: each
+ * execution rule needs its message in every language and may only test declared output fields
+ * for values they can take; labels may only name declared output fields.
+ */
+async function workflowActionErrors(projectSourceDir: string): Promise<string[]> {
+  const actions = await componentsIn(projectSourceDir, 'app/workflow-actions');
+  return actions.flatMap(({ file, meta }) => {
+    const parsed = actionConfig.safeParse(meta.config);
+    if (!parsed.success) return []; // the schema reports what is malformed
+    const { outputFields, executionRules, labels } = parsed.data;
+    const values = new Map(
+      outputFields.map(({ typeDefinition: t }) => [t.name, t.options?.map((o) => o.value)]),
+    );
+    const errors: string[] = [];
+    for (const [locale, label] of Object.entries(labels)) {
+      for (const name of Object.keys(label.outputFieldLabels))
+        if (!values.has(name))
+          errors.push(
+            `${file}: labels.${locale}.outputFieldLabels names '${name}', no output field`,
+          );
+      for (const rule of executionRules)
+        if (!(rule.labelName in label.executionRules))
+          errors.push(
+            `${file}: labels.${locale}.executionRules has no message '${rule.labelName}'`,
+          );
+    }
+    for (const rule of executionRules) {
+      for (const [name, value] of Object.entries(rule.conditions)) {
+        const options = values.get(name);
+        if (!values.has(name))
+          errors.push(
+            `${file}: execution rule '${rule.labelName}' tests '${name}', no output field`,
+          );
+        else if (options && !options.includes(String(value)))
+          errors.push(
+            `${file}: execution rule '${rule.labelName}' tests ${name} = '${String(value)}', not one of its options`,
+          );
+      }
+    }
+    return errors;
+  });
 }
 
 export async function validateHubSpotProject(
@@ -83,6 +156,7 @@ export async function validateHubSpotProject(
         (file) => `${file}: not in a component folder, so HubSpot skips it`,
       ),
       ...(await associationErrors(projectSourceDir)),
+      ...(await workflowActionErrors(projectSourceDir)),
     ];
     if (errors.length > 0) return { valid: false, errors };
     const components = Object.values(intermediateRepresentation.intermediateNodesIndexedByUid)

@@ -1,9 +1,8 @@
 // The app objects of the marketplace app: the definition in HubSpot's 2026.03 component format,
 // and a project tree built from them that @hubspot/project-parsing-lib accepts.
-import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   APP_OBJECT_MAX_SECONDARY_DISPLAY,
@@ -11,7 +10,12 @@ import {
   appObjectAssociationMeta,
   appObjectMeta,
 } from '../../src/crm/hubspot/app-object-meta';
-import { type GeneratedFile, appObjectFiles, toJson } from '../../src/crm/hubspot/generated-files';
+import {
+  type GeneratedFile,
+  appFiles,
+  appObjectFiles,
+  toJson,
+} from '../../src/crm/hubspot/generated-files';
 import { hubspotOptions, hubspotType } from '../../src/crm/hubspot/property-mapping';
 import {
   associations,
@@ -20,8 +24,7 @@ import {
   type ObjectDefinition,
 } from '../../src/crm/objects/data-model';
 import { HUBSPOT_APP_OBJECT_UIDS } from '../../src/crm/objects/universal-identifiers';
-
-const root = join(__dirname, '..', '..');
+import { type Validation, errorsOf, validateTrees, writeTree } from '../helpers/validate-project';
 const objects: (ObjectDefinition & { key: BatonObject })[] = Object.values(batonObjects);
 
 describe.each(objects)('the $labels.singular app object', (object) => {
@@ -105,26 +108,6 @@ describe('the app-object associations', () => {
 
 // ---- the project tree, through @hubspot/project-parsing-lib --------------------------------
 
-/** The least app-hsmeta.json of a marketplace app (the real one is generated elsewhere). */
-const APP_META = {
-  uid: 'baton_test_app',
-  type: 'app',
-  config: {
-    name: 'Baton',
-    description: 'Validation fixture.',
-    distribution: 'marketplace',
-    auth: { type: 'oauth', redirectUrls: ['https://example.com/oauth'], requiredScopes: ['oauth'] },
-  },
-};
-
-const validation = z.union([
-  z.object({
-    valid: z.literal(true),
-    components: z.array(z.object({ uid: z.string(), type: z.string(), file: z.string() })),
-  }),
-  z.object({ valid: z.literal(false), errors: z.array(z.string()) }),
-]);
-
 let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'baton-hsmeta-'));
@@ -133,42 +116,15 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function projectTree(name: string, files: GeneratedFile[]): Promise<string> {
-  const src = join(scratch, name, 'src');
-  for (const file of files) {
-    await mkdir(dirname(join(src, file.path)), { recursive: true });
-    await writeFile(join(src, file.path), file.content);
-  }
-  return src;
+/** The generated app component, which every app feature needs (hubspot-project.test.ts). */
+function generatedApp(): GeneratedFile {
+  const app = appFiles('https://baton.example.test').find(
+    (file) => file.path === 'app/app-hsmeta.json',
+  );
+  if (!app) throw new Error('appFiles() wrote no app/app-hsmeta.json');
+  return app;
 }
-
-const appFile: GeneratedFile = { path: 'app/app-hsmeta.json', content: toJson(APP_META) };
-
-/**
- * Runs the validator on several trees in one process: the library is ESM-only and jest runs
- * CommonJS here, so it cannot be imported into the test itself.
- */
-function validateAll(dirs: string[]): Promise<z.infer<typeof validation>[]> {
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const script = join(root, 'scripts', 'hubspot', 'validate-project.ts');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, script, ...dirs], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const parsed = z
-        .array(validation)
-        .length(dirs.length)
-        .safeParse(JSON.parse(stdout || 'null'));
-      const expected = parsed.success && parsed.data.every((result) => result.valid) ? 0 : 1;
-      if (parsed.success && code === expected) resolve(parsed.data);
-      else reject(new Error(`validator exited ${code}: ${stdout}${stderr}`));
-    });
-  });
-}
+const appFile = generatedApp();
 
 const component = z.looseObject({ config: z.record(z.string(), z.unknown()) });
 
@@ -227,7 +183,7 @@ const broken: [string, () => GeneratedFile[], RegExp][] = [
 ];
 
 describe('the generated project tree, validated by @hubspot/project-parsing-lib', () => {
-  const results = new Map<string, z.infer<typeof validation>>();
+  const results = new Map<string, Validation>();
   beforeAll(async () => {
     const trees: [string, GeneratedFile[]][] = [
       ['valid', [appFile, ...appObjectFiles()]],
@@ -235,9 +191,9 @@ describe('the generated project tree, validated by @hubspot/project-parsing-lib'
       ...broken.map(([name, files]): [string, GeneratedFile[]] => [name, [appFile, ...files()]]),
     ];
     const dirs = await Promise.all(
-      trees.map(([_name, files], index) => projectTree(`tree-${index}`, files)),
+      trees.map(([_name, files], index) => writeTree(join(scratch, `tree-${index}`), files)),
     );
-    const validated = await validateAll(dirs);
+    const validated = await validateTrees(dirs);
     trees.forEach(([name], index) => {
       const result = validated[index];
       if (result) results.set(name, result);
@@ -263,14 +219,12 @@ describe('the generated project tree, validated by @hubspot/project-parsing-lib'
   it.each(broken)('refuses %s', (name, _files, message) => {
     const result = results.get(name);
     expect(result?.valid).toBe(false);
-    expect(result && !result.valid ? result.errors.join('\n') : '').toMatch(message);
+    expect(errorsOf(result)).toMatch(message);
   });
 
   it('refuses app objects without an app', () => {
     const result = results.get('no-app');
     expect(result?.valid).toBe(false);
-    expect(result && !result.valid ? result.errors.join('\n') : '').toMatch(
-      /must be a child of the 'app' component/,
-    );
+    expect(errorsOf(result)).toMatch(/must be a child of the 'app' component/);
   });
 });

@@ -1,9 +1,13 @@
 // Every file the HubSpot generators write, as (path, content) pairs, so that the script only
-// writes and the tests can compare bytes. JSON has no comments, so no generated file can say
-// "generated, do not edit"; scripts/generate-hubspot-objects.ts and the README say it instead.
+// writes and the tests can compare bytes: the HubSpot project tree (the app, its webhooks and
+// workflow actions, its app objects) and the schemas API payloads for admins. JSON has no
+// comments, so no generated file can say "generated, do not edit";
+// scripts/generate-hubspot-objects.ts and the README say it instead.
+import { startHandoffAction } from '../../../workflows/start-handoff.action';
 import { associations } from '../objects/associations';
 import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
+import { appMeta, webhooksMeta } from './app-meta';
 import { appObjectAssociationMeta, appObjectMeta } from './app-object-meta';
 import {
   type BatonObjectTypeResolver,
@@ -12,6 +16,7 @@ import {
 } from './association-payloads';
 import { dealPropertyPayloads, objectPropertyGroupPayloads } from './property-payloads';
 import { objectSchemaPayloads } from './schema-payloads';
+import { workflowActionMeta } from './workflow-action-meta';
 
 export interface GeneratedFile {
   /** Relative to the folder the set is written to, with `/` separators. */
@@ -19,9 +24,15 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** The folders of the project tree the app-object files own (under hsproject.json's srcDir). */
+/** The folders of the project tree the generated files own (under hsproject.json's srcDir). */
+export const APP_DIR = 'app';
 export const APP_OBJECTS_DIR = 'app/app-objects';
 export const APP_OBJECT_ASSOCIATIONS_DIR = 'app/app-object-associations';
+export const WEBHOOKS_DIR = 'app/webhooks';
+export const WORKFLOW_ACTIONS_DIR = 'app/workflow-actions';
+
+/** The workflow actions of the app, by the name of their file. */
+const WORKFLOW_ACTIONS = { 'start-handoff': startHandoffAction } as const;
 
 // `batonObjects` satisfies Record<BatonObject, …>, so its keys are exactly the Baton objects.
 const BATON_OBJECT_KEYS = Object.keys(batonObjects) as BatonObject[];
@@ -45,6 +56,21 @@ export function appObjectFiles(): GeneratedFile[] {
     content: toJson(appObjectAssociationMeta(association)),
   }));
   return [...objects, ...links];
+}
+
+/**
+ * `app/app-hsmeta.json`, `app/webhooks/…` and `app/workflow-actions/…`: the app and the features
+ * that call the backend, so each carries `publicUrl` (BATON_PUBLIC_URL, see public-url.ts).
+ */
+export function appFiles(publicUrl: string): GeneratedFile[] {
+  return [
+    { path: `${APP_DIR}/app-hsmeta.json`, content: toJson(appMeta(publicUrl)) },
+    { path: `${WEBHOOKS_DIR}/webhooks-hsmeta.json`, content: toJson(webhooksMeta(publicUrl)) },
+    ...Object.entries(WORKFLOW_ACTIONS).map(([name, action]) => ({
+      path: `${WORKFLOW_ACTIONS_DIR}/${name}-hsmeta.json`,
+      content: toJson(workflowActionMeta(action, publicUrl)),
+    })),
+  ];
 }
 
 /**

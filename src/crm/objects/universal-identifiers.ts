@@ -40,3 +40,14 @@ export const HUBSPOT_APP_OBJECT_ASSOCIATION_UIDS = {
   stakeholder_to_handoff: 'baton_stakeholder_to_handoff',
   stakeholder_to_contact: 'baton_stakeholder_to_contact',
 } as const satisfies Record<AssociationKey, string>;
+
+/**
+ * The `uid` of the marketplace app and of its features outside the data model. HubSpot matches
+ * each deployed component to its source by uid: a new uid for the app is a new app (installs
+ * lost), and a new uid for the workflow action breaks every workflow that uses the old one.
+ */
+export const HUBSPOT_PROJECT_UIDS = {
+  app: 'baton_app',
+  webhooks: 'baton_webhooks',
+  startHandoffAction: 'baton_start_handoff',
+} as const;
