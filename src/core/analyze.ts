@@ -4,6 +4,7 @@ import type { Policy } from './policy/policy.schema';
 import { type Completeness, scoreCompleteness } from './scoring/completeness';
 import { type Quality, scoreQuality } from './scoring/quality';
 import { type SlaAlert, slaAlerts } from './sla/sla-alerts';
+import { nextSlaCheckAt } from './sla/next-sla-check';
 import { type SlaClock, type SlaState, computeClocks, slaStateOf } from './sla/sla-clocks';
 import {
   type LifecycleState,
@@ -21,6 +22,8 @@ export interface HandoffAnalysis {
   clocks: SlaClock[];
   slaState: SlaState;
   alerts: SlaAlert[];
+  /** When the SLA sweep must look again (a clock turning at risk or breached, a reminder). */
+  nextSlaCheckAt: number | null;
   /** Whether completeness reaches the template's minimum to submit. */
   submittable: boolean;
   minimumCompleteness: number;
@@ -40,6 +43,11 @@ export function analyzeHandoff(doc: HandoffDocument, policy: Policy, now: number
     clocks,
     slaState: slaStateOf(clocks),
     alerts: slaAlerts(clocks, now, policy.meetingReminderHours),
+    nextSlaCheckAt: nextSlaCheckAt(clocks, now, {
+      calendar,
+      atRiskRatio: policy.atRiskRatio,
+      meetingReminderHours: policy.meetingReminderHours,
+    }),
     submittable: completeness.score >= template.minimumCompleteness,
     minimumCompleteness: template.minimumCompleteness,
   };

@@ -14,6 +14,7 @@ export * from './scoring/quality';
 export * from './sla/clock-definitions';
 export * from './sla/sla-clocks';
 export * from './sla/sla-alerts';
+export * from './sla/next-sla-check';
 export * from './lifecycle/lifecycle-state';
 export * from './lifecycle/lifecycle-events';
 export * from './lifecycle/lifecycle-actions.schema';

@@ -148,13 +148,23 @@ export interface BackfillCapability {
   createHandoffs(writes: readonly HandoffWrite[]): Promise<{ handoffs: number; tasks: number }>;
 }
 
+export interface SaveOptions {
+  /**
+   * The write may finish one an earlier attempt left half done (a crash, a retry after a
+   * failure): a creation adopts a handoff record already under its key, tasks already on the
+   * deal are found by key rather than made again, and every association is (re)made. Costs a
+   * task search and a few idempotent calls, so only retries and repairs ask for it.
+   */
+  resume?: boolean;
+}
+
 export interface CrmAdapter {
   readonly kind: CrmKind;
   /** Everything a handoff needs for one deal, in at most three API calls. */
   loadDealContext(dealId: string): Promise<DealContext>;
   /** Writes the handoff, its commitments, stakeholders, associations and new tasks, and the
    * deal's scores, in a number of calls that does not grow with the number of tasks. */
-  saveHandoff(write: HandoffWrite): Promise<SaveResult>;
+  saveHandoff(write: HandoffWrite, options?: SaveOptions): Promise<SaveResult>;
   /** Creates on the deal those tasks (by key) it does not have yet: safe to call again. */
   addDealTasks(dealId: string, tasks: readonly PlannedTask[]): Promise<Record<string, string>>;
   closedWonStages(): Promise<ClosedWonStages>;

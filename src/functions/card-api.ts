@@ -22,7 +22,12 @@ import {
   nextAction,
   parseWith,
 } from '../core';
-import { type CrmAdapter, type DealContext, HandoffConflictError } from '../crm/crm-adapter';
+import {
+  type CrmAdapter,
+  type DealContext,
+  HandoffConflictError,
+  type StoredHandoff,
+} from '../crm/crm-adapter';
 import { CardError, fromRefusal } from './card-errors';
 import { buildHandoffWrite } from './handoff-write';
 import type { KeyedLocks } from './keyed-locks';
@@ -39,6 +44,8 @@ export interface CardDeps {
   now: () => number;
   /** Every transition, for the audit log (who, when, what). */
   audit?: (handoffKey: string, events: readonly LifecycleEvent[]) => Promise<void>;
+  /** After every save, still under the deal's lock: the backend indexes the handoff's clocks. */
+  onSaved?: (dealId: string, handoff: StoredHandoff) => Promise<void>;
 }
 
 /** The sections the AE edits on the card; the rest moves only through lifecycle actions. */
@@ -154,6 +161,7 @@ async function write(
   });
   try {
     const saved = await deps.crm.saveHandoff(handoffWrite);
+    await deps.onSaved?.(context.deal.id, saved.handoff);
     return { ...context, handoff: saved.handoff };
   } catch (error) {
     if (error instanceof HandoffConflictError) {

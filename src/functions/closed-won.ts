@@ -3,7 +3,7 @@
 // the scores and SLA state on the deal, and the CSM's and CS manager's tasks as their notice.
 // Idempotent: the current deal decides (not the event's value, which may be stale or
 // reordered), and a deal that already has its handoff is left alone.
-import { type Policy, toIso } from '../core';
+import { type HandoffDocument, type Policy, toIso } from '../core';
 import { type CrmAdapter, HandoffConflictError, type HandoffSummary } from '../crm/crm-adapter';
 import { handoffKeyOf } from '../crm/handoff-records';
 import { summarizeHandoff } from '../crm/handoff-summary';
@@ -23,6 +23,7 @@ export type StartOutcome =
   | {
       outcome: 'started';
       handoffKey: string;
+      document: HandoffDocument;
       summary: HandoffSummary;
       tasks: number;
       receiverId: string | null;
@@ -33,6 +34,11 @@ export type StartOutcome =
 export interface StartOptions {
   /** When the deal became closed-won, from the event; the CRM's close date otherwise. */
   closedWonAt?: number | null;
+  /**
+   * An earlier attempt may have been cut short (a retried job, a repeated workflow call):
+   * finish its work rather than repeat it (see SaveOptions.resume).
+   */
+  resume?: boolean;
 }
 
 export function startHandoff(
@@ -70,15 +76,18 @@ async function start(
   });
   let saved;
   try {
-    saved = await deps.crm.saveHandoff(write);
+    saved = await deps.crm.saveHandoff(write, { resume: options.resume === true });
   } catch (error) {
-    // Another delivery of the same event got there first: the handoff exists, all is well.
-    if (error instanceof HandoffConflictError) return start(dealId, deps, options);
-    throw error;
+    if (!(error instanceof HandoffConflictError)) throw error;
+    // The deal shows no handoff, yet one is stored under its key. Under the deal's lock no one
+    // else is writing it: an earlier attempt stopped between storing the record and linking
+    // it to the deal. Finish that creation.
+    saved = await deps.crm.saveHandoff(write, { resume: true });
   }
   return {
     outcome: 'started',
     handoffKey: handoffKeyOf(write.document),
+    document: write.document,
     summary: write.summary,
     tasks: Object.keys(saved.handoff.links.tasks).length,
     receiverId: assignment.receiverId,

@@ -1,17 +1,12 @@
-// What the backend runs on, as small interfaces: today in-memory implementations (tests,
-// `npm start`, `baton serve`), later the PostgreSQL repositories of `./db` plug in unchanged.
+// What the backend runs on: the CRM of each installed portal, the policy and team, the
+// database (events, the job outbox, the audit log, SLA alerts, the handoff index), the worker
+// that runs queued jobs, and the per-deal locks every copy on the database shares.
 import type { ActorRole, LifecycleState, Policy } from '../core';
 import type { CrmAdapter } from '../crm/crm-adapter';
 import type { KeyedLocks } from '../functions/keyed-locks';
 import type { TeamDirectory } from '../functions/team-directory';
+import type { BackendStorage } from './jobs/backend-jobs';
 import type { Logger } from './logger';
-import type { WorkQueue } from './work-queue';
-
-/** Idempotency of incoming events (the shape of `db/processed-events.repository.ts`). */
-export interface ProcessedEvents {
-  /** True only for the first call with this source and id, however many race. */
-  recordOnce(source: string, eventId: string): Promise<boolean>;
-}
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -30,20 +25,26 @@ export interface AuditEntry {
   details: { [key: string]: JsonValue };
 }
 
-export type AuditSink = (entry: AuditEntry) => Promise<unknown>;
-
 /** The CRM of a portal that installed Baton; null when it has not (or has uninstalled). */
 export type CrmForPortal = (portalId: string) => Promise<CrmAdapter | null>;
+
+/** The part of the job worker the routes use: wake it after queueing work. */
+export interface WorkSignal {
+  nudge(): void;
+}
 
 export interface BackendDeps {
   crmFor: CrmForPortal;
   policy: Policy;
   directory: TeamDirectory;
+  /** One writer per deal across every copy on the database (`deal:<portal>:<id>`). */
   locks: KeyedLocks;
+  /** The business clock: SLA clocks, stamps, the audit log. Tests pin it. */
   now: () => number;
-  processedEvents: ProcessedEvents;
-  audit: AuditSink;
-  queue: WorkQueue;
+  /** The queue's clock (job due times and leases): real time even when `now` is pinned. */
+  queueClock: () => number;
+  storage: BackendStorage;
+  worker: WorkSignal;
   log: Logger;
   /** BATON_PUBLIC_URL: the base HubSpot calls and signs against. */
   publicUrl: string;
@@ -56,4 +57,9 @@ export const DEFAULT_PORT = 3000;
 
 export function defaultPublicUrl(port: number): string {
   return `http://localhost:${port}`;
+}
+
+/** Locks keyed per portal: deal ids are unique only within one CRM account. */
+export function dealLocks(locks: KeyedLocks, portalId: string): KeyedLocks {
+  return { run: (key, fn) => locks.run(`${portalId}:${key}`, fn) };
 }

@@ -39,7 +39,9 @@ export function createBackend(deps: BackendDeps): BackendApp {
     );
   });
 
-  app.get('/health', async (c) => c.json({ status: 'ok', queue: await deps.queue.stats() }));
+  app.get('/health', async (c) =>
+    c.json({ status: 'ok', database: deps.storage.db.kind, jobs: await deps.storage.jobs.stats() }),
+  );
 
   const signed = verifyHubSpotSignature({
     clientSecret: deps.clientSecret,

@@ -5,7 +5,8 @@ import type { Actor } from '../core';
 import type { CrmAdapter } from '../crm/crm-adapter';
 import { type StartOutcome, startHandoff } from '../functions/closed-won';
 import { SYSTEM_ACTOR, creationEntry } from './audit-entries';
-import type { AuditEntry, BackendDeps, JsonValue } from './backend-deps';
+import { type AuditEntry, type BackendDeps, type JsonValue, dealLocks } from './backend-deps';
+import { indexHandoff } from './handoff-index';
 import { HttpError } from './http-errors';
 import { describeError } from './logger';
 
@@ -30,6 +31,8 @@ export interface StartRequest {
   actor?: Actor;
   /** What started it, for the audit log: `webhook`, `workflow_action`, `card`. */
   source: string;
+  /** An earlier attempt of this start may have been cut short (see StartOptions.resume). */
+  resume?: boolean;
   details?: { [key: string]: JsonValue };
 }
 
@@ -41,12 +44,12 @@ export async function startAndRecord(
     request.dealId,
     {
       crm: request.crm,
-      locks: deps.locks,
+      locks: dealLocks(deps.locks, request.portalId),
       policy: deps.policy,
       directory: deps.directory,
       now: deps.now,
     },
-    { closedWonAt: request.closedWonAt ?? null },
+    { closedWonAt: request.closedWonAt ?? null, resume: request.resume === true },
   );
   const fields = { portalId: request.portalId, dealId: request.dealId, source: request.source };
   if (result.outcome !== 'started') {
@@ -57,6 +60,12 @@ export async function startAndRecord(
     { ...fields, handoffKey: result.handoffKey, tasks: result.tasks },
     'handoff started',
   );
+  await indexHandoff(deps, {
+    portalId: request.portalId,
+    dealId: request.dealId,
+    handoffKey: result.handoffKey,
+    document: result.document,
+  });
   await recordAudit(deps, [
     creationEntry(request.portalId, result.handoffKey, {
       actor: request.actor ?? SYSTEM_ACTOR,
@@ -85,7 +94,7 @@ export async function recordAudit(
 ): Promise<void> {
   for (const entry of entries) {
     try {
-      await deps.audit(entry);
+      await deps.storage.auditLog.append(entry);
     } catch (error) {
       deps.log.error(
         {

@@ -5,6 +5,9 @@ import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/cli-io';
 import { DEFAULT_POLICY, EXAMPLES_DIR, NOW } from '../helpers/handoff-factory';
 import { startLocal } from '../../src/cli/commands/start.command';
+import { createHubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../src/crm/hubspot/hubspot-client';
+import { SANDBOX_TOKEN } from '../../src/sandbox';
 
 interface Run {
   code: number;
@@ -249,7 +252,7 @@ describe('baton', () => {
 });
 
 describe('baton start', () => {
-  it('starts the sandbox CRM, provisions it, and evaluates every bundled example', async () => {
+  it('starts the sandbox CRM and the backend, evaluates the examples, and hands off a deal closed in the sandbox', async () => {
     let out = '';
     const io: CliIo = {
       out: (t) => (out += t),
@@ -270,8 +273,43 @@ describe('baton start', () => {
       expect(out).toMatch(
         /thin\.json\s+sales_to_cs\s+Draft\s+28%\s+16\s+substandard\s+breached\s+AE/,
       );
+
+      // Closing a deal in the sandbox reaches the backend as a signed webhook: the handoff
+      // starts by itself, with its tasks.
+      const adapter = createHubSpotAdapter({
+        client: createHubSpotClient({ accessToken: SANDBOX_TOKEN, baseUrl: running.sandboxUrl }),
+        log: { warn: () => undefined },
+      });
+      const won = await adapter.closedWonStages();
+      const client = createHubSpotClient({
+        accessToken: SANDBOX_TOKEN,
+        baseUrl: running.sandboxUrl,
+      });
+      const page = await client.crm.deals.basicApi.getPage(100, undefined, [
+        'pipeline',
+        'dealstage',
+      ]);
+      const open = page.results.find((deal) => {
+        const stages = won.byPipeline[deal.properties.pipeline ?? ''] ?? [];
+        return stages.length > 0 && !stages.includes(deal.properties.dealstage ?? '');
+      })!;
+      const closedWon = won.byPipeline[open.properties.pipeline!]![0]!;
+      const moved = await fetch(`${running.sandboxUrl}/__sandbox/objects/deals/${open.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ properties: { dealstage: closedWon } }),
+      });
+      expect(moved.status).toBe(200);
+      const deadline = Date.now() + 30_000;
+      let context = await adapter.loadDealContext(open.id);
+      while (context.handoff === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        context = await adapter.loadDealContext(open.id);
+      }
+      expect(context.handoff?.links.tasks).toBeDefined();
+      expect(Object.keys(context.handoff!.links.tasks).length).toBeGreaterThan(0);
     } finally {
       await running.close();
     }
-  });
+  }, 60_000);
 });

@@ -1,11 +1,6 @@
-// The audit log's lines: one per lifecycle transition, and one when a handoff came into being;
-// and the backend's storage interfaces take the database repositories as they are.
+// The audit log's lines: one per lifecycle transition, and one when a handoff came into being.
 import type { LifecycleEvent } from '../../src/core';
 import { SYSTEM_ACTOR, creationEntry, transitionEntries } from '../../src/server/audit-entries';
-import type { AuditSink, ProcessedEvents } from '../../src/server/backend-deps';
-import { createAuditLogRepository } from '../../src/server/db/audit-log.repository';
-import type { Queryable } from '../../src/server/db/database';
-import { createProcessedEventsRepository } from '../../src/server/db/processed-events.repository';
 
 const at = '2026-11-23T12:00:00Z';
 
@@ -57,13 +52,5 @@ describe('audit entries', () => {
       fromState: null,
       toState: 'draft',
     });
-  });
-
-  it('takes the database repositories as its storage (the compiler checks the fit)', () => {
-    const fit = (db: Queryable): [AuditSink, ProcessedEvents] => [
-      createAuditLogRepository(db).append,
-      createProcessedEventsRepository(db),
-    ];
-    expect(fit).toBeInstanceOf(Function);
   });
 });

@@ -132,8 +132,8 @@ describe('the card API', () => {
     expect(body.card.handoff!.state).toBe('accepted');
     expect(body.events.map((e) => e.type)).toEqual(['handoff.accepted', 'ownership.transferred']);
 
-    const transitions = harness.deps.auditLog.entries
-      .filter((e) => e.handoffKey.startsWith(`${dealId}:`) && e.action !== 'handoff.created')
+    const transitions = (await harness.auditOf(dealId))
+      .filter((e) => e.action !== 'handoff.created')
       .map((e) => [e.action, e.actor.id, e.fromState, e.toState]);
     expect(transitions).toEqual([
       ['handoff.submitted', ae.id, 'draft', 'submitted'],

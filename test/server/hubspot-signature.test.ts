@@ -197,7 +197,7 @@ describe('the backend refuses unverified requests', () => {
         .slice(logged)
         .find((l) => l.msg === 'refused an unverified HubSpot request');
       expect(line).toMatchObject({ reason });
-      await harness.deps.queue.drain();
+      await harness.drain();
       expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 0, tasks: 0 });
     },
   );
@@ -234,7 +234,8 @@ describe('the backend refuses unverified requests', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
-      queue: { waiting: 0, running: 0, failed: 0 },
+      database: 'pglite',
+      jobs: { pending: 0, running: 0, done: 0, dead: 0 },
     });
   });
 });

@@ -43,6 +43,10 @@ describe('baton serve configuration', () => {
       { ...realAccount, HUBSPOT_BASE_URL: 'ftp://x' },
     ],
     ['LOG_LEVEL: expected one of', { ...realAccount, LOG_LEVEL: 'loud' }],
+    [
+      'BATON_JOB_LEASE_SECONDS: expected whole seconds',
+      { ...realAccount, BATON_JOB_LEASE_SECONDS: '0' },
+    ],
   ])('stops at start saying "%s"', (message, env) => {
     expect(() => serveConfigFromEnv(env)).toThrow(message);
   });
@@ -90,10 +94,12 @@ describe('baton serve', () => {
         HUBSPOT_BASE_URL: sandbox.url,
         HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN,
         BATON_TEAM_FILE: teamFile,
+        BATON_DATA_DIR: join(dir, 'data'),
       },
     );
     try {
       expect(out()).toContain(`Baton backend listening on ${running.url}`);
+      expect(out()).toContain(`storage    PGlite (${join(dir, 'data', 'db')})`);
       expect(out()).toContain(`POST ${publicUrl}/hubspot/webhooks`);
       const health = await fetch(`${running.url}/health`);
       expect(health.status).toBe(200);

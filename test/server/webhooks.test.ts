@@ -28,12 +28,12 @@ describe('POST /hubspot/webhooks', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', received: 1, queued: 1, duplicates: 0 });
 
-    await harness.deps.queue.drain();
+    await harness.drain();
     expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
     const context = await harness.target.adapter.loadDealContext(dealId);
     // The event's time is when the deal became closed-won.
     expect(context.handoff?.document.deal.closedWonAt).toBe(toIso(NOW - 1_000));
-    const created = harness.deps.auditLog.entries.find((entry) => entry.details.dealId === dealId);
+    const [created] = await harness.auditOf(dealId);
     expect(created).toMatchObject({
       portalId: harness.portalId,
       action: 'handoff.created',
@@ -52,7 +52,7 @@ describe('POST /hubspot/webhooks', () => {
       });
       expect(response.status).toBe(200);
     }
-    await harness.deps.queue.drain();
+    await harness.drain();
     expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
   });
 
@@ -67,7 +67,7 @@ describe('POST /hubspot/webhooks', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as { queued: number }[];
     expect(bodies.reduce((sum, body) => sum + body.queued, 0)).toBe(1);
-    await harness.deps.queue.drain();
+    await harness.drain();
     expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
   });
 
@@ -81,7 +81,7 @@ describe('POST /hubspot/webhooks', () => {
       ),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    await harness.deps.queue.drain();
+    await harness.drain();
     expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
   });
 
@@ -103,7 +103,9 @@ describe('POST /hubspot/webhooks', () => {
   });
 
   it('refuses a malformed batch with 400 naming the field, and queues nothing', async () => {
-    const before = harness.deps.processedEvents.size;
+    const count = async () =>
+      (await harness.storage.db.query('SELECT event_id FROM processed_events')).length;
+    const before = await count();
     const response = await harness.request('POST', '/hubspot/webhooks', {
       body: [{ eventId: 'x', portalId: 1, occurredAt: NOW, subscriptionType: 'deal.creation' }],
     });
@@ -112,7 +114,8 @@ describe('POST /hubspot/webhooks', () => {
     expect(body.code).toBe('invalid_input');
     expect(body.message).toContain('[0].eventId');
     expect(body.message).toContain('[0].objectId');
-    expect(harness.deps.processedEvents.size).toBe(before);
+    expect(await count()).toBe(before);
+    expect(await harness.storage.jobs.stats()).toMatchObject({ pending: 0, running: 0 });
   });
 
   it('refuses a signed body that is not JSON with 400', async () => {
@@ -129,7 +132,7 @@ describe('webhook work when the CRM fails', () => {
   let flaky: Harness;
 
   beforeAll(async () => {
-    flaky = await startHarness({ retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 200 } });
+    flaky = await startHarness({ retry: { baseDelayMs: 20, maxDelayMs: 50 } });
   });
 
   afterEach(() => {
@@ -140,7 +143,7 @@ describe('webhook work when the CRM fails', () => {
     await flaky.close();
   });
 
-  const retried = () => flaky.logs.filter((l) => l.msg === 'background job failed; will retry');
+  const retried = () => flaky.logs.filter((l) => l.msg === 'job failed; will retry');
 
   it('retries the start after answering, and the handoff appears once the CRM is back', async () => {
     const [dealId] = (await flaky.closedWonDeals(1)) as [string];
@@ -151,8 +154,8 @@ describe('webhook work when the CRM fails', () => {
     expect(response.status).toBe(200);
     while (retried().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     flaky.target.sandbox!.instance.faults.clear();
-    await flaky.deps.queue.drain();
-    expect(retried()[0]).toMatchObject({ kind: 'closed-won', key: `${flaky.portalId}:${dealId}` });
+    await flaky.drain();
+    expect(retried()[0]).toMatchObject({ kind: 'closed-won', attempt: 1 });
     expect(await recordsOf(flaky, dealId)).toEqual({ handoffs: 1, tasks: 5 });
   });
 
@@ -162,16 +165,15 @@ describe('webhook work when the CRM fails', () => {
     await flaky.request('POST', '/hubspot/webhooks', {
       body: [stageChangeEvent(flaky, dealId, { eventId: 9_200_001 })],
     });
-    await flaky.deps.queue.drain();
-    const gaveUp = flaky.logs.find(
-      (l) => l.level === 50 && l.key === `${flaky.portalId}:${dealId}`,
-    );
+    await flaky.drain();
+    const gaveUp = flaky.logs.find((l) => l.level === 50 && l.kind === 'closed-won');
     expect(gaveUp).toMatchObject({
-      kind: 'closed-won',
-      attempts: 3,
+      msg: 'job failed for good: it needs a person (see the jobs table)',
+      attempts: 8,
       err: { type: 'HubSpotError' },
     });
     const health = await fetch(`${flaky.backend.url}/health`);
-    expect(await health.json()).toMatchObject({ queue: { failed: 1 } });
+    expect(await health.json()).toMatchObject({ jobs: { dead: 1 } });
+    expect(await recordsOf(flaky, dealId)).toEqual({ handoffs: 0, tasks: 0 });
   });
 });

@@ -18,6 +18,8 @@ export interface ServeConfig {
   connection: HubSpotConnection & { baseUrl: string };
   teamFile: string;
   logLevel: string;
+  /** How long a claimed job is this copy's before another copy (or this one restarted) retries it. */
+  jobLeaseMs: number;
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
@@ -101,7 +103,15 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
     ? httpUrl('BATON_PUBLIC_URL', explicitUrl)
     : defaultPublicUrl(port.data);
 
+  const rawLease = env.BATON_JOB_LEASE_SECONDS?.trim() || '600';
+  const lease = z.coerce.number().int().min(1).max(86_400).safeParse(rawLease);
+  if (!lease.success)
+    throw new CliError(
+      `BATON_JOB_LEASE_SECONDS: expected whole seconds from 1 to 86400, got ${JSON.stringify(rawLease)}`,
+    );
+
   return {
+    jobLeaseMs: lease.data * 1000,
     port: port.data,
     publicUrl,
     clientSecret,

@@ -1,6 +1,7 @@
 // `baton serve`: the backend alone, for one HubSpot account with real credentials (a private
 // app install): webhooks, the workflow action and the card API, signed v3 against
-// BATON_PUBLIC_URL. Storage is in memory until the database-backed stores are wired in.
+// BATON_PUBLIC_URL; queued work, event ids and the audit log in PostgreSQL (DATABASE_URL) or
+// in PGlite under BATON_DATA_DIR.
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Policy } from '../../core';
@@ -9,11 +10,13 @@ import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
 import {
   type Logger,
   type RunningBackend,
-  createBackend,
+  createBackendRuntime,
   createLogger,
   listenBackend,
-  singlePortalDeps,
+  openBackendStorage,
+  singlePortal,
 } from '../../server';
+import { describeTarget, databaseTargetFromEnv } from '../../server/db';
 import { CliError, type CliIo } from '../cli-io';
 import { loadPolicy } from '../inputs';
 import { loadTeamDirectory, serveConfigFromEnv } from './serve-config';
@@ -42,21 +45,35 @@ export async function startServeCommand(
     client: createHubSpotClient(config.connection),
     log: { warn: (message, fields) => log.warn(fields ?? {}, message) },
   });
-  const deps = singlePortalDeps({
-    crm,
+  // Without DATABASE_URL the embedded database (and its key, unless BATON_ENCRYPTION_KEY is set)
+  // live in the data folder; with it, several copies share PostgreSQL and the key must be given.
+  const dataDir = env.BATON_DATA_DIR?.trim() || '.baton';
+  const localDataDir = env.DATABASE_URL?.trim() ? undefined : dataDir;
+  const storage = await openBackendStorage({
+    env,
+    ...(localDataDir ? { localDataDir } : {}),
+    onIdleError: (error) => log.warn({ err: error.message }, 'database connection dropped'),
+  }).catch((error: unknown) => {
+    throw new CliError(`cannot open the database: ${(error as Error).message}`);
+  });
+  const runtime = createBackendRuntime({
+    storage,
+    crmFor: singlePortal(crm),
     directory,
     policy: options.policy,
     publicUrl: config.publicUrl,
     clientSecret: config.clientSecret,
     log,
+    worker: { leaseMs: config.jobLeaseMs },
   });
   let running: RunningBackend;
   try {
-    running = await listenBackend(createBackend(deps), {
+    running = await listenBackend(runtime.app, {
       port: config.port,
       hostname: options.host,
     });
   } catch (error) {
+    await storage.close();
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
       code === 'EADDRINUSE'
@@ -73,18 +90,20 @@ export async function startServeCommand(
       `  webhooks   POST ${base}/hubspot/webhooks`,
       `  workflow   POST ${base}/hubspot/actions/start-handoff`,
       `  card API   ${base}/api/deals/{dealId}/handoff`,
-      '  storage    in memory: event ids, pending work and the audit log do not survive a restart',
+      `  storage    ${describeTarget(databaseTargetFromEnv(env, localDataDir && `${localDataDir}/db`))}`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
+  runtime.start();
   const stop = async (graceMs = 10_000) => {
     await running.close();
-    const drained = await Promise.race([
-      deps.queue.drain().then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
-    ]);
-    if (!drained) log.error(await deps.queue.stats(), 'stopped with background work unfinished');
+    if (!(await runtime.stop(graceMs)))
+      log.error(
+        await runtime.worker.stats(),
+        'stopped with jobs unfinished; they resume on restart',
+      );
+    await storage.close();
   };
   return { ...running, stop };
 }

@@ -2,6 +2,7 @@
 // network. Today that is the sandbox CRM (kept in BATON_DATA_DIR), provisioned with Baton's
 // objects, and the protocol evaluated on the bundled examples.
 import { existsSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { type Policy, STATE_LABELS, analyzeHandoff, toIso } from '../../core';
 import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
@@ -9,14 +10,17 @@ import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
 import { SANDBOX_TOKEN, SEED_OWNERS } from '../../sandbox';
 import type { TeamDirectory } from '../../functions/team-directory';
 import {
+  type BackendRuntime,
+  type BackendStorage,
   DEFAULT_PORT,
   type RunningBackend,
-  createBackend,
+  createBackendRuntime,
   createLogger,
   defaultPublicUrl,
   listenBackend,
+  openBackendStorage,
+  singlePortal,
 } from '../../server';
-import { singlePortalDeps } from '../../server/local-backend';
 import { type CliIo, expandInputs } from '../cli-io';
 import { loadDocument } from '../inputs';
 import { renderTable } from '../table';
@@ -76,6 +80,17 @@ export function seedTeamDirectory(): TeamDirectory {
   };
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export interface RunningLocal {
   sandboxUrl: string;
   backendUrl: string;
@@ -91,8 +106,14 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
     env,
   );
   let backend: RunningBackend | null = null;
+  let runtime: BackendRuntime | null = null;
+  let storage: BackendStorage | null = null;
   const close = async () => {
+    // Nothing more for a backend that is going away.
+    sandbox.webhooks.clear();
     await backend?.close();
+    await runtime?.stop();
+    await storage?.close();
     await sandbox.close();
   };
   try {
@@ -106,21 +127,34 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
     });
     io.out(provisionText(`the sandbox CRM at ${sandbox.url}`, await adapter.provision()) + '\n');
 
-    const port = Number(env.PORT ?? DEFAULT_PORT);
+    // HubSpot (here the sandbox) signs the URL it calls, so the port must be known before the
+    // backend starts: PORT=0 takes a free one now.
+    const port = Number(env.PORT ?? DEFAULT_PORT) || (await freePort());
     const publicUrl = env.BATON_PUBLIC_URL?.trim() || defaultPublicUrl(port);
-    const deps = singlePortalDeps({
-      crm: adapter,
+    // The embedded database (unless DATABASE_URL names one) and its key live in the data folder.
+    storage = await openBackendStorage({ env, localDataDir: dataDir });
+    runtime = createBackendRuntime({
+      storage,
+      crmFor: singlePortal(adapter),
       directory: seedTeamDirectory(),
       publicUrl,
       policy,
       log: createLogger({ level: env.LOG_LEVEL ?? 'warn' }),
     });
-    backend = await listenBackend(createBackend(deps), { port });
+    runtime.start();
+    backend = await listenBackend(runtime.app, { port });
+    // The sandbox calls the backend as HubSpot would: the public URL, signed with the secret.
+    sandbox.webhooks.configure({
+      targetUrl: `${publicUrl}/hubspot/webhooks`,
+      clientSecret: runtime.deps.clientSecret,
+    });
     io.out(
       [
         `Baton backend on ${backend.url} (requests signed v3 with HUBSPOT_CLIENT_SECRET; "sandbox-secret" locally)`,
         `  webhooks  POST /hubspot/webhooks     workflow action  POST /hubspot/actions/start-handoff`,
         `  card API  /api/deals/:dealId/handoff  health  GET /health`,
+        `  storage   ${runtime.deps.storage.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'db')}` : 'PostgreSQL (DATABASE_URL)'}`,
+        `  deal stage changes in the sandbox arrive as signed webhooks (deliveries: GET ${sandbox.url}/__sandbox/webhooks)`,
         '',
       ].join('\n'),
     );
@@ -132,6 +166,8 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
         'Try, in another terminal:',
         `  ${use} npx baton doctor        what is set up in the CRM`,
         `  ${use} npx baton backfill      hand off every closed-won deal`,
+        `  curl -X PATCH ${sandbox.url}/__sandbox/objects/deals/<dealId> -H 'Content-Type: application/json' \\`,
+        `       -d '{"properties":{"dealstage":"closedwon"}}'      close a deal: its handoff starts by itself`,
         '  npx baton score examples/thin.json                 what is missing, and the quality breakdown',
         '  npx baton sla examples/late.json                   every SLA clock and the escalations due',
         '',

@@ -14,6 +14,7 @@ import {
   type HandoffWrite,
   type ProvisionReport,
   type RecordLinks,
+  type SaveOptions,
   type SaveResult,
   type StoredHandoff,
 } from '../crm-adapter';
@@ -39,7 +40,7 @@ import {
   toHubSpotProperties,
 } from './hubspot-mappers';
 import { HubSpotMetadata } from './hubspot-metadata';
-import { createTasks, ensureDealTasks } from './hubspot-tasks';
+import { createTasks, ensureDealTasks, findExisting } from './hubspot-tasks';
 import { hubSpotWrites } from './hubspot-writes';
 import { hubSpotBackfill } from './hubspot-backfill';
 import { doctorHubSpot } from './hubspot-doctor';
@@ -169,7 +170,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 
   const { upsertRecords, archiveRemoved, associate } = hubSpotWrites(client, calls);
 
-  async function saveHandoff(write: HandoffWrite): Promise<SaveResult> {
+  async function saveHandoff(write: HandoffWrite, options: SaveOptions = {}): Promise<SaveResult> {
     const types = await metadata.objectTypeIds();
     const labels = await metadata.labelIds();
     const key = handoffKeyOf(write.document);
@@ -180,10 +181,23 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       if (statusOf(error) === 404) return null;
       throw error;
     });
-    if ((current?.version ?? null) !== write.baseVersion) {
+    // A resumed creation adopts what an earlier attempt stored under the key.
+    const adopting = options.resume === true && write.baseVersion === null;
+    if (!adopting && (current?.version ?? null) !== write.baseVersion) {
       throw new HandoffConflictError(key, current?.version ?? 0, write.baseVersion);
     }
-    const previous: RecordLinks = current?.links ?? EMPTY_LINKS;
+    const stored: RecordLinks = current?.links ?? EMPTY_LINKS;
+    // Tasks are created before the handoff that lists them: an attempt cut short in between
+    // left tasks that only their key in the body can find.
+    const found = options.resume ? await findExisting(client, calls, write.dealId) : {};
+    const planned = new Set(write.tasks.map((task) => task.key));
+    const previous: RecordLinks = {
+      ...stored,
+      tasks: {
+        ...Object.fromEntries(Object.entries(found).filter(([taskKey]) => planned.has(taskKey))),
+        ...stored.tasks,
+      },
+    };
 
     const commitments = await upsertRecords(
       'write:commitments',
@@ -232,7 +246,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     if (recordId === undefined)
       throw new Error(`HubSpot did not return the handoff ${key} it upserted`);
 
-    if (current === null) {
+    if (current === null || options.resume) {
       await associate(
         'write:associate-deal',
         types.handoff,
@@ -288,7 +302,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     return {
       handoff: { recordId, key, document: write.document, version, links },
       created: current === null,
-      tasksCreated: Object.keys(taskIds).length - Object.keys(previous.tasks).length,
+      tasksCreated: Object.keys(tasks.ids).length,
     };
   }
 

@@ -29,6 +29,12 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
+  /**
+   * Runs `fn` holding the lock named `key`, shared by every backend copy on this database: one
+   * writer per deal, whichever copy a request or job landed on. Not a transaction: `fn` may
+   * take seconds of CRM calls and run its own queries and transactions meanwhile.
+   */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
 // connection that queues every query and transaction, so there is no concurrency to manage,
 // and one process only: two processes must never open the same data folder.
 import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
+import { InProcessLocks } from '../../functions/keyed-locks';
 import { type Database, type SqlParam, savepointScope, toDriverParams } from './database';
 
 export interface PgliteOptions {
@@ -32,8 +33,11 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
 export function pgliteDatabase(
   pglite: Pick<PGliteInterface, 'query' | 'exec' | 'transaction' | 'close'>,
 ): Database {
+  // One process owns an embedded database, so a lock in this process is a lock for all copies.
+  const locks = new InProcessLocks();
   return {
     kind: 'pglite',
+    withLock: (key, fn) => locks.run(key, fn),
     query: queryOn(pglite),
     exec: execOn(pglite),
     // Inside `fn`, use only `tx`: a query on the database itself waits for this transaction

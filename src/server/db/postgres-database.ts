@@ -2,12 +2,15 @@
 // pg-native: native addons break across Node versions). Several backend copies share one
 // database; a pool per copy keeps a handful of connections each.
 import pg from 'pg';
+import { InProcessLocks } from '../../functions/keyed-locks';
 import { type Database, type SqlParam, savepointScope, toDriverParams } from './database';
 
 export interface PostgresOptions {
   connectionString: string;
   /** Connections per backend copy. Postgres's default limit is 100 for all copies together. */
   maxConnections?: number;
+  /** Connections for advisory locks (see `withLock`), beside the main pool. */
+  maxLockConnections?: number;
   /** Told about errors on idle connections (a restarted server); they must not crash us. */
   onIdleError?: (error: Error) => void;
 }
@@ -37,6 +40,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   const probe = await pool.connect();
   probe.release();
 
+  // Session advisory locks hold a connection for as long as the lock. They come from a pool of
+  // their own: a holder's queries use the main pool, so holders can never take every
+  // connection and wait on each other for one.
+  const lockPool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxLockConnections ?? 4,
+  });
+  lockPool.on('error', (error) => options.onIdleError?.(error));
+  // Waiters in this process queue here rather than each holding a connection while it waits.
+  const local = new InProcessLocks();
+
   return {
     kind: 'postgres',
     query: queryOn(pool),
@@ -62,8 +76,29 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         client.release(broken);
       }
     },
+    withLock: (key, fn) =>
+      local.run(key, async () => {
+        const client = await lockPool.connect();
+        let broken: Error | undefined;
+        try {
+          // A 64-bit hash of the name: a collision only makes two keys wait on each other.
+          await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+          try {
+            return await fn();
+          } finally {
+            await client
+              .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key])
+              .catch((error: unknown) => {
+                // A session lock dies with its connection: dropping the client releases it.
+                broken = error instanceof Error ? error : new Error(String(error));
+              });
+          }
+        } finally {
+          client.release(broken);
+        }
+      }),
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), lockPool.end()]);
     },
   };
 }

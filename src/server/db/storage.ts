@@ -77,16 +77,25 @@ export async function openStorage<S extends JobKinds>(
   );
   const db = await openDatabase(target, options.onIdleError);
   try {
-    const migrations = await migrate(db);
-    return {
-      ...repositoriesOn(db, cipher, options.jobKinds),
-      db,
-      migrations,
-      transaction: (fn) => db.transaction((tx) => fn(repositoriesOn(tx, cipher, options.jobKinds))),
-      close: () => db.close(),
-    };
+    return await storageOn(db, cipher, options.jobKinds);
   } catch (error) {
     await db.close();
     throw error;
   }
+}
+
+/** Storage over a database already open (tests, a second copy): migrates it first. */
+export async function storageOn<S extends JobKinds>(
+  db: Database,
+  cipher: TokenCipher,
+  jobKinds: S,
+): Promise<Storage<S>> {
+  const migrations = await migrate(db);
+  return {
+    ...repositoriesOn(db, cipher, jobKinds),
+    db,
+    migrations,
+    transaction: (fn) => db.transaction((tx) => fn(repositoriesOn(tx, cipher, jobKinds))),
+    close: () => db.close(),
+  };
 }

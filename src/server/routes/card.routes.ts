@@ -12,8 +12,9 @@ import {
   saveCard,
 } from '../../functions/card-api';
 import { transitionEntries } from '../audit-entries';
-import type { BackendDeps } from '../backend-deps';
+import { type BackendDeps, dealLocks } from '../backend-deps';
 import { cardContextFrom, resolveCardUser } from '../card-user';
+import { indexHandoff } from '../handoff-index';
 import { recordAudit, requireCrm, startAndRecord } from '../handoff-starts';
 import type { BackendApp, BackendEnv } from '../http-env';
 import { HttpError, parse, parseBody } from '../http-errors';
@@ -44,10 +45,17 @@ async function cardRequest(c: Context<BackendEnv>, backend: BackendDeps): Promis
     deps: {
       crm,
       policy: backend.policy,
-      locks: backend.locks,
+      locks: dealLocks(backend.locks, context.portalId),
       now: backend.now,
       audit: (handoffKey, events) =>
         recordAudit(backend, transitionEntries(context.portalId, handoffKey, events)),
+      onSaved: (savedDealId, handoff) =>
+        indexHandoff(backend, {
+          portalId: context.portalId,
+          dealId: savedDealId,
+          handoffKey: handoff.key,
+          document: handoff.document,
+        }),
     },
     body: () => parseBody(c.get('rawBody'), z.unknown()),
   };
@@ -84,6 +92,8 @@ export function registerCardRoutes(app: BackendApp, backend: BackendDeps): void 
       crm: deps.crm,
       actor: user,
       source: 'card',
+      // A person pressing start again after a failure: finish what the first press began.
+      resume: true,
     });
     if (result.outcome === 'not_closed_won') {
       throw new HttpError(

@@ -4,15 +4,22 @@
 import { Writable } from 'node:stream';
 import type { TeamDirectory } from '../../../src/functions/team-directory';
 import { SEED_OWNERS, type SeedOwner } from '../../../src/sandbox';
+import type { AuditEntry } from '../../../src/server/db';
 import {
-  type InMemoryBackendDeps,
+  BACKEND_JOBS,
+  type BackendDeps,
+  type BackendRuntime,
+  type BackendStorage,
+  type RetryPolicy,
   type RunningBackend,
-  createBackend,
+  createBackendRuntime,
   createLogger,
   listenBackend,
   signRequest,
-  singlePortalDeps,
+  singlePortal,
 } from '../../../src/server';
+import { storageOn } from '../../../src/server/db';
+import { type TestBackend, BACKENDS, testCipher } from '../db/test-databases';
 import { type ContractTarget, sandboxTarget } from '../../contract/contract-targets';
 import { NOW } from '../../contract/handoff-writes';
 import { addClosedWonDeals } from '../../contract/sandbox-deals';
@@ -46,21 +53,33 @@ export interface SignOptions {
   headers?: Record<string, string>;
 }
 
+export interface HarnessOptions {
+  retry?: RetryPolicy;
+  /** The database (PGlite by default; the PostgreSQL of DATABASE_URL when asked). */
+  database?: TestBackend;
+  /** The business clock; pinned to NOW by default. */
+  now?: () => number;
+}
+
 export interface Harness {
   target: ContractTarget;
-  deps: InMemoryBackendDeps;
+  runtime: BackendRuntime;
+  deps: BackendDeps;
+  storage: BackendStorage;
   backend: RunningBackend;
   portalId: string;
   logs: LogLine[];
   /** Closed-won deals without a handoff, made for this suite. */
   closedWonDeals(count: number): Promise<string[]>;
+  /** Waits until no job is pending or running. */
+  drain(): Promise<void>;
+  /** The audit log of the deal's handoffs, in order. */
+  auditOf(dealId: string): Promise<AuditEntry[]>;
   request(method: string, path: string, options?: SignOptions): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { retry?: { attempts: number; baseDelayMs: number; maxDelayMs: number } } = {},
-): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const target = await sandboxTarget();
   await target.adapter.provision();
   const sandbox = target.sandbox!.instance;
@@ -72,17 +91,21 @@ export async function startHarness(
       done();
     },
   });
-  const deps = singlePortalDeps({
-    crm: target.adapter,
+  const database = await (options.database ?? BACKENDS[0]!).open({ migrated: false });
+  const storage = await storageOn(database.db, testCipher(), BACKEND_JOBS);
+  const runtime = createBackendRuntime({
+    storage,
+    crmFor: singlePortal(target.adapter, String(sandbox.portalId)),
     directory,
-    portalId: String(sandbox.portalId),
     publicUrl: PUBLIC_URL,
     clientSecret: SECRET,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     log: createLogger({ level: 'debug', destination: sink }),
-    retry: options.retry ?? { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    worker: { retry: options.retry ?? { baseDelayMs: 1, maxDelayMs: 5 }, pollMs: 50 },
+    slaSweepIntervalMs: null,
   });
-  const backend = await listenBackend(createBackend(deps));
+  runtime.start();
+  const backend = await listenBackend(runtime.app);
 
   const request = (method: string, path: string, options: SignOptions = {}) => {
     const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
@@ -108,7 +131,9 @@ export async function startHarness(
 
   return {
     target,
-    deps,
+    runtime,
+    deps: runtime.deps,
+    storage,
     backend,
     portalId: String(sandbox.portalId),
     logs,
@@ -116,10 +141,27 @@ export async function startHarness(
       const stages = await target.adapter.closedWonStages();
       return addClosedWonDeals(sandbox, count, new Set(Object.values(stages.byPipeline).flat()));
     },
+    drain: () => runtime.worker.drain(),
+    auditOf: async (dealId) => {
+      const rows = await storage.db.query<{ handoff_key: string }>(
+        'SELECT DISTINCT handoff_key FROM audit_log WHERE handoff_key LIKE $1',
+        [`${dealId}:%`],
+      );
+      const entries = await Promise.all(
+        rows.map((row) =>
+          storage.auditLog.listFor({
+            portalId: String(sandbox.portalId),
+            handoffKey: row.handoff_key,
+          }),
+        ),
+      );
+      return entries.flat().sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+    },
     request,
     close: async () => {
       await backend.close();
-      await deps.queue.drain();
+      await runtime.stop();
+      await database.dispose();
       await target.close();
     },
   };
