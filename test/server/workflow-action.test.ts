@@ -50,6 +50,54 @@ describe('POST /hubspot/actions/start-handoff', () => {
     expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
   });
 
+  it('gives one handoff for 10 concurrent calls, as HubSpot retries a slow action', async () => {
+    const [dealId] = (await harness.closedWonDeals(1)) as [string];
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        harness.request('POST', '/hubspot/actions/start-handoff', {
+          body: actionRequest(harness, dealId),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const outcomes = await Promise.all(
+      responses.map(
+        async (r) =>
+          ((await r.json()) as { outputFields: { outcome: string } }).outputFields.outcome,
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'already_started')).toHaveLength(9);
+    expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
+  });
+
+  it('answers 5xx while the CRM fails, and HubSpot’s retry finishes the start without duplicates', async () => {
+    const [dealId] = (await harness.closedWonDeals(1)) as [string];
+    const sandbox = harness.target.sandbox!.instance;
+    const types = await harness.target.adapter.metadata.objectTypeIds();
+    // Everything up to the handoff record lands (commitments, stakeholders, the tasks); then the
+    // CRM fails the handoff's own write.
+    sandbox.faults.set({
+      hold: { method: 'POST', pathIncludes: `/crm/v3/objects/${types.handoff}/batch/upsert` },
+    });
+    const failing = harness.request('POST', '/hubspot/actions/start-handoff', {
+      body: actionRequest(harness, dealId),
+    });
+    while (sandbox.faults.held === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    sandbox.faults.set({ rate5xx: 1 });
+    const failed = await failing;
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 0, tasks: 5 });
+
+    sandbox.faults.clear();
+    const retried = await harness.request('POST', '/hubspot/actions/start-handoff', {
+      body: actionRequest(harness, dealId),
+    });
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ outputFields: { outcome: 'started' } });
+    expect(await recordsOf(harness, dealId)).toEqual({ handoffs: 1, tasks: 5 });
+  });
+
   it('refuses a request for another object type with 400 naming the field', async () => {
     const [dealId] = (await harness.closedWonDeals(1)) as [string];
     const response = await harness.request('POST', '/hubspot/actions/start-handoff', {

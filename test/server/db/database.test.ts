@@ -62,4 +62,32 @@ describe.each(BACKENDS)('the database port on $name', (backend) => {
     );
     expect(await bodies()).toEqual(['a', 'b']);
   });
+
+  it('holds a named lock across copies: one holder at a time per name, and queries run meanwhile', async () => {
+    const copy = await t.openCopy();
+    const events: string[] = [];
+    const hold = (db: typeof t.db, who: string, key: string) =>
+      db.withLock(key, async () => {
+        events.push(`${who} in`);
+        // The holder can still use the database (its own queries and transactions).
+        await db.query('SELECT 1');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        events.push(`${who} out`);
+      });
+    await Promise.all([
+      hold(t.db, 'a', 'deal:1'),
+      hold(copy, 'b', 'deal:1'),
+      hold(t.db, 'c', 'deal:1'),
+    ]);
+    // Never two inside at once.
+    for (let i = 0; i < events.length; i += 2) {
+      expect(events[i]!.endsWith(' in')).toBe(true);
+      expect(events[i + 1]).toBe(events[i]!.replace(' in', ' out'));
+    }
+    // A throwing holder releases the lock.
+    await expect(copy.withLock('deal:2', () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    await expect(t.db.withLock('deal:2', async () => 'free')).resolves.toBe('free');
+  });
 });

@@ -3,7 +3,7 @@
 // behind a real load balancer: a signature over the local address would not verify.
 import { Writable } from 'node:stream';
 import type { TeamDirectory } from '../../../src/functions/team-directory';
-import { SEED_OWNERS, type SeedOwner } from '../../../src/sandbox';
+import { SANDBOX_TOKEN, SEED_OWNERS, type SeedOwner } from '../../../src/sandbox';
 import type { AuditEntry } from '../../../src/server/db';
 import {
   BACKEND_JOBS,
@@ -18,13 +18,22 @@ import {
   signRequest,
   singlePortal,
 } from '../../../src/server';
-import { storageOn } from '../../../src/server/db';
+import { type Database, storageOn } from '../../../src/server/db';
+import {
+  type HubSpotAdapter,
+  createHubSpotAdapter,
+} from '../../../src/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../../src/crm/hubspot/hubspot-client';
 import { type TestBackend, BACKENDS, testCipher } from '../db/test-databases';
 import { type ContractTarget, sandboxTarget } from '../../contract/contract-targets';
 import { NOW } from '../../contract/handoff-writes';
 import { addClosedWonDeals } from '../../contract/sandbox-deals';
 
 export { NOW };
+
+// A suite on this harness opens a database and a sandbox and waits on real HTTP and background
+// jobs: on a loaded 2-core machine that outlasts jest's 5-second default without anything wrong.
+jest.setTimeout(60_000);
 export const PUBLIC_URL = 'https://baton.example.test';
 export const SECRET = 'test-client-secret';
 
@@ -61,6 +70,14 @@ export interface HarnessOptions {
   now?: () => number;
 }
 
+export interface BackendCopy {
+  storage: BackendStorage;
+  runtime: BackendRuntime;
+  backend: RunningBackend;
+  request(method: string, path: string, options?: SignOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
 export interface Harness {
   target: ContractTarget;
   runtime: BackendRuntime;
@@ -73,6 +90,8 @@ export interface Harness {
   closedWonDeals(count: number): Promise<string[]>;
   /** Waits until no job is pending or running. */
   drain(): Promise<void>;
+  /** Another backend copy on the same database (PostgreSQL: its own connections). */
+  copy(): Promise<BackendCopy>;
   /** The audit log of the deal's handoffs, in order. */
   auditOf(dealId: string): Promise<AuditEntry[]>;
   request(method: string, path: string, options?: SignOptions): Promise<Response>;
@@ -92,42 +111,60 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const database = await (options.database ?? BACKENDS[0]!).open({ migrated: false });
-  const storage = await storageOn(database.db, testCipher(), BACKEND_JOBS);
-  const runtime = createBackendRuntime({
-    storage,
-    crmFor: singlePortal(target.adapter, String(sandbox.portalId)),
-    directory,
-    publicUrl: PUBLIC_URL,
-    clientSecret: SECRET,
-    now: options.now ?? (() => NOW),
-    log: createLogger({ level: 'debug', destination: sink }),
-    worker: { retry: options.retry ?? { baseDelayMs: 1, maxDelayMs: 5 }, pollMs: 50 },
-    slaSweepIntervalMs: null,
-  });
-  runtime.start();
-  const backend = await listenBackend(runtime.app);
+  const now = options.now ?? (() => NOW);
+  const log = createLogger({ level: 'debug', destination: sink });
 
-  const request = (method: string, path: string, options: SignOptions = {}) => {
-    const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
-    const timestamp = options.timestamp ?? NOW;
-    const signature = signRequest({
-      clientSecret: options.secret ?? SECRET,
-      method,
-      url: PUBLIC_URL + path,
-      body,
-      timestamp,
+  /** A backend copy on a database: its own storage, worker, HTTP listener and CRM client. */
+  const startCopy = async (db: Database, crm: HubSpotAdapter): Promise<BackendCopy> => {
+    const storage = await storageOn(db, testCipher(), BACKEND_JOBS);
+    const runtime = createBackendRuntime({
+      storage,
+      crmFor: singlePortal(crm, String(sandbox.portalId)),
+      directory,
+      publicUrl: PUBLIC_URL,
+      clientSecret: SECRET,
+      now,
+      log,
+      worker: { retry: options.retry ?? { baseDelayMs: 1, maxDelayMs: 5 }, pollMs: 50 },
+      slaSweepIntervalMs: null,
     });
-    const sent = options.sentBody ?? body;
-    return fetch(backend.url + path, {
-      method,
-      headers: {
-        ...signature,
-        ...(sent === '' ? {} : { 'Content-Type': 'application/json' }),
-        ...options.headers,
+    runtime.start();
+    const backend = await listenBackend(runtime.app);
+    const request = (method: string, path: string, options: SignOptions = {}) => {
+      const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
+      const timestamp = options.timestamp ?? NOW;
+      const signature = signRequest({
+        clientSecret: options.secret ?? SECRET,
+        method,
+        url: PUBLIC_URL + path,
+        body,
+        timestamp,
+      });
+      const sent = options.sentBody ?? body;
+      return fetch(backend.url + path, {
+        method,
+        headers: {
+          ...signature,
+          ...(sent === '' ? {} : { 'Content-Type': 'application/json' }),
+          ...options.headers,
+        },
+        ...(sent === '' ? {} : { body: sent }),
+      });
+    };
+    return {
+      storage,
+      runtime,
+      backend,
+      request,
+      close: async () => {
+        await backend.close();
+        await runtime.stop();
       },
-      ...(sent === '' ? {} : { body: sent }),
-    });
+    };
   };
+  const main = await startCopy(database.db, target.adapter);
+  const { storage, runtime, backend, request } = main;
+  const copies: BackendCopy[] = [];
 
   return {
     target,
@@ -142,6 +179,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return addClosedWonDeals(sandbox, count, new Set(Object.values(stages.byPipeline).flat()));
     },
     drain: () => runtime.worker.drain(),
+    copy: async () => {
+      const client = createHubSpotClient({
+        accessToken: SANDBOX_TOKEN,
+        baseUrl: target.sandbox!.url,
+        requestsPerTenSeconds: 10_000,
+      });
+      const copy = await startCopy(
+        await database.openCopy(),
+        createHubSpotAdapter({ client, log: { warn: () => undefined } }),
+      );
+      copies.push(copy);
+      return copy;
+    },
     auditOf: async (dealId) => {
       const rows = await storage.db.query<{ handoff_key: string }>(
         'SELECT DISTINCT handoff_key FROM audit_log WHERE handoff_key LIKE $1',
@@ -159,8 +209,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     request,
     close: async () => {
-      await backend.close();
-      await runtime.stop();
+      for (const copy of copies) await copy.close();
+      await main.close();
       await database.dispose();
       await target.close();
     },
