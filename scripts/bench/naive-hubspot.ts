@@ -59,6 +59,69 @@ export async function naiveRead(
   }
 }
 
+/** The distinct ids under the association keys `matches` picks (HubSpot repeats one per label). */
+function associatedIds(
+  associations: Record<string, { results: { id: string }[] }> | undefined,
+  matches: (key: string) => boolean,
+): string[] {
+  const ids = Object.entries(associations ?? {})
+    .filter(([key]) => matches(key))
+    .flatMap(([, collection]) => collection.results.map((result) => result.id));
+  return [...new Set(ids)];
+}
+
+/**
+ * What a card shows, read record by record: the deal with its associations, each contact, the
+ * company, the handoff with its associations, then each commitment, stakeholder and task.
+ */
+export async function naiveCardRead(
+  client: Client,
+  calls: CountingCalls,
+  dealId: string,
+  types: ObjectTypeIds,
+) {
+  const deal = await calls.run(() =>
+    client.crm.deals.basicApi.getById(
+      dealId,
+      ['dealname', 'dealstage', 'amount', 'hubspot_owner_id'],
+      undefined,
+      ['contacts', 'companies', 'tasks', types.handoff],
+    ),
+  );
+  const dealLinks = deal.associations;
+  for (const id of associatedIds(dealLinks, (key) => key === 'contacts'))
+    await calls.run(() =>
+      client.crm.contacts.basicApi.getById(id, ['firstname', 'lastname', 'email', 'jobtitle']),
+    );
+  for (const id of associatedIds(dealLinks, (key) => key === 'companies'))
+    await calls.run(() => client.crm.companies.basicApi.getById(id, ['name', 'industry']));
+  const isHandoff = (key: string) => key === types.handoff || key.includes('baton_handoff');
+  for (const handoffId of associatedIds(dealLinks, isHandoff)) {
+    const handoff = await calls.run(() =>
+      client.crm.objects.basicApi.getById(types.handoff, handoffId, ['document_json'], undefined, [
+        types.commitment,
+        types.stakeholder,
+      ]),
+    );
+    const links = handoff.associations;
+    for (const [type, name] of [
+      [types.commitment, 'baton_commitment'],
+      [types.stakeholder, 'baton_stakeholder'],
+    ] as const) {
+      for (const id of associatedIds(links, (key) => key === type || key.includes(name)))
+        await calls.run(() => client.crm.objects.basicApi.getById(type, id));
+    }
+  }
+  for (const id of associatedIds(dealLinks, (key) => key === 'tasks'))
+    await calls.run(() =>
+      client.crm.objects.tasks.basicApi.getById(id, [
+        'hs_task_subject',
+        'hs_task_status',
+        'hs_timestamp',
+      ]),
+    );
+}
+
 /** Every record and every association its own call. */
 export async function naiveWrite(
   client: Client,

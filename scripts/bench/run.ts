@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, each printing its figures beside a baseline from the same run.
+import { runBackendBench } from './backend.bench';
 import { runCoreScoringBench } from './core-scoring.bench';
 import { runHubSpotCallsBench } from './hubspot-calls.bench';
 
@@ -7,6 +8,8 @@ async function main(): Promise<void> {
   runCoreScoringBench();
   console.log('');
   await runHubSpotCallsBench();
+  console.log('');
+  await runBackendBench();
 }
 
 main().catch((error: unknown) => {

@@ -69,7 +69,9 @@ describe('the SLA sweep', () => {
     expect(await alertsOf(dealId)).toEqual([]);
     clock = afterClose(24);
     await sweep();
-    expect(await alertsOf(dealId)).toEqual([expect.stringMatching(/^handoff_meeting@.*:reminder$/)]);
+    expect(await alertsOf(dealId)).toEqual([
+      expect.stringMatching(/^handoff_meeting@.*:reminder$/),
+    ]);
   });
 
   it('raises each alert once, as one task on the deal, however often it sweeps', async () => {
