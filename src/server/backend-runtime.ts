@@ -17,6 +17,7 @@ import { backendJobHandlers } from './jobs/job-handlers';
 import { JobWorker, type JobWorkerOptions } from './jobs/job-worker';
 import { type SlaSchedule, startSlaSchedule } from './jobs/sla-schedule';
 import type { BackendApp } from './http-env';
+import { type HubSpotOAuthConfig, registerOAuthRoutes } from './oauth';
 import { type Logger, createLogger } from './logger';
 
 export interface BackendRuntimeOptions {
@@ -35,6 +36,11 @@ export interface BackendRuntimeOptions {
   >;
   /** How often the SLA sweep runs; null leaves it to the caller (tests sweep by hand). */
   slaSweepIntervalMs?: number | null;
+  /**
+   * The marketplace app's install flow: `/oauth/install` and `/oauth/callback` are served, and
+   * a new install queues `provision` for its portal.
+   */
+  oauth?: { config: HubSpotOAuthConfig; fetch?: typeof fetch };
 }
 
 export interface BackendRuntime {
@@ -75,8 +81,31 @@ export function createBackendRuntime(options: BackendRuntimeOptions): BackendRun
   });
   let schedule: SlaSchedule | null = null;
   let sweeps = 0;
+  const routes = options.oauth
+    ? [
+        (app: BackendApp) =>
+          registerOAuthRoutes(app, {
+            config: options.oauth!.config,
+            installs: options.storage.installs,
+            now: queueClock,
+            log,
+            ...(options.oauth!.fetch ? { fetch: options.oauth!.fetch } : {}),
+            onInstalled: async (portalId) => {
+              // Once per install: a reinstall later is a new row time, so a new key.
+              const at = new Date(queueClock());
+              await options.storage.jobs.enqueue(
+                'provision',
+                `${portalId}@${at.toISOString()}`,
+                { portalId },
+                at,
+              );
+              worker.nudge();
+            },
+          }),
+      ]
+    : [];
   return {
-    app: createBackend(deps),
+    app: createBackend(deps, routes),
     deps,
     worker,
     start() {

@@ -17,7 +17,10 @@ import { registerWorkflowActionRoutes } from './routes/workflow-action.routes';
 /** hubspot.fetch caps bodies at 1 MB; a webhook batch of 100 events is far smaller. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createBackend(deps: BackendDeps): BackendApp {
+/** Routes beside the signed ones, e.g. the OAuth install pages (`/oauth/*`). */
+export type RouteRegistrar = (app: BackendApp) => void;
+
+export function createBackend(deps: BackendDeps, extraRoutes: RouteRegistrar[] = []): BackendApp {
   const app = new Hono<BackendEnv>();
 
   app.use('*', async (c, next) => {
@@ -59,6 +62,7 @@ export function createBackend(deps: BackendDeps): BackendApp {
   registerWebhookRoutes(app, deps);
   registerWorkflowActionRoutes(app, deps);
   registerCardRoutes(app, deps);
+  for (const register of extraRoutes) register(app);
 
   app.notFound((c) =>
     c.json(

@@ -1,6 +1,7 @@
 // `baton serve`: the backend alone with credentials from the environment; a missing or bad
 // setting stops it at start, naming the variable.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServeCommand } from '../../src/cli/commands/serve.command';
@@ -9,6 +10,8 @@ import type { CliIo } from '../../src/cli/cli-io';
 import { DEFAULT_POLICY } from '../../src/core';
 import { SEED_OWNERS, SANDBOX_TOKEN, createSandbox } from '../../src/sandbox';
 import { createLogger, signRequest } from '../../src/server';
+import { createHubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../src/crm/hubspot/hubspot-client';
 import { directory } from './helpers/backend-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-serve-'));
@@ -125,4 +128,117 @@ describe('baton serve', () => {
       await sandbox.close();
     }
   });
+
+  it('serves the marketplace app: an account installs it by OAuth, is provisioned, and its closed-won deals are handed off', async () => {
+    const sandbox = createSandbox({ rateLimit: { max: 100_000 } });
+    const running = await sandbox.listen(0, '127.0.0.1');
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const publicUrl = `http://127.0.0.1:${port}`;
+    const { io, out } = capture();
+    const serve = await startServeCommand(
+      { policy: DEFAULT_POLICY, host: '127.0.0.1', log: createLogger({ level: 'silent' }) },
+      io,
+      {
+        PORT: String(port),
+        BATON_PUBLIC_URL: publicUrl,
+        HUBSPOT_BASE_URL: running.url,
+        HUBSPOT_CLIENT_ID: 'sandbox-client-id',
+        HUBSPOT_CLIENT_SECRET: 'sandbox-secret',
+        BATON_TEAM_FILE: teamFile,
+        BATON_DATA_DIR: mkdtempSync(join(tmpdir(), 'baton-market-')),
+      },
+    );
+    try {
+      expect(out()).toContain(`install: ${publicUrl}/oauth/install`);
+      // Before any install, the account is unknown.
+      const unknown = await signedFetch(
+        publicUrl,
+        serve.url,
+        'POST',
+        '/hubspot/actions/start-handoff',
+        {
+          callbackId: 'cb-0',
+          origin: { portalId: sandbox.portalId },
+          object: { objectId: 1, objectType: 'DEAL' },
+        },
+      );
+      expect(unknown.status).toBe(403);
+
+      // The admin's browser: install → the (sandbox's) consent page → back to the callback.
+      let url = `${publicUrl}/oauth/install`;
+      let response = await fetch(url, { redirect: 'manual' });
+      for (let hop = 0; hop < 3 && response.status === 302; hop++) {
+        url = new URL(response.headers.get('location')!, url).toString();
+        response = await fetch(url, { redirect: 'manual' });
+      }
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Baton is installed');
+
+      // The install queued `provision`; then a closed-won deal's webhook starts its handoff.
+      const adapter = createHubSpotAdapter({
+        client: createHubSpotClient({ accessToken: SANDBOX_TOKEN, baseUrl: running.url }),
+        log: { warn: () => undefined },
+      });
+      await waitFor(async () => (await adapter.doctor()).every((check) => check.ok));
+      const won = await adapter.closedWonStages();
+      const wonStages = new Set(Object.values(won.byPipeline).flat());
+      const deal = sandbox.store.records
+        .list(sandbox.store.type('0-3'))
+        .find((record) => wonStages.has(record.properties.dealstage ?? ''))!;
+      const accepted = await signedFetch(publicUrl, serve.url, 'POST', '/hubspot/webhooks', [
+        {
+          eventId: 42,
+          portalId: sandbox.portalId,
+          occurredAt: Date.now(),
+          subscriptionType: 'object.propertyChange',
+          objectTypeId: '0-3',
+          objectId: Number(deal.id),
+          propertyName: 'dealstage',
+          propertyValue: deal.properties.dealstage,
+        },
+      ]);
+      expect(await accepted.json()).toMatchObject({ queued: 1 });
+      await waitFor(async () => (await adapter.loadDealContext(deal.id)).handoff !== null);
+    } finally {
+      await serve.stop(1_000);
+      await running.close();
+    }
+  }, 60_000);
 });
+
+async function signedFetch(
+  publicUrl: string,
+  serverUrl: string,
+  method: string,
+  path: string,
+  json: unknown,
+): Promise<Response> {
+  const body = JSON.stringify(json);
+  return fetch(serverUrl + path, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...signRequest({
+        clientSecret: 'sandbox-secret',
+        method,
+        url: publicUrl + path,
+        body,
+        timestamp: Date.now(),
+      }),
+    },
+    body,
+  });
+}
+
+async function waitFor(probe: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -15,7 +15,13 @@ export interface ServeConfig {
   port: number;
   publicUrl: string;
   clientSecret: string;
-  connection: HubSpotConnection & { baseUrl: string };
+  /**
+   * A private app: one account, its access token. Null for the marketplace app
+   * (HUBSPOT_CLIENT_ID set, no token), which serves every account that installs it via OAuth.
+   */
+  connection: (HubSpotConnection & { baseUrl: string }) | null;
+  /** The HubSpot API base (the sandbox's URL locally). */
+  baseUrl: string;
   teamFile: string;
   logLevel: string;
   /** How long a claimed job is this copy's before another copy (or this one restarted) retries it. */
@@ -59,14 +65,19 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
     );
 
   const connection = hubSpotConnectionFromEnv(env);
-  if (connection === null) {
+  const marketplace = connection === null && Boolean(env.HUBSPOT_CLIENT_ID?.trim());
+  if (connection === null && !marketplace) {
     throw new CliError(
       'HUBSPOT_ACCESS_TOKEN is not set: set it to the private app access token of the HubSpot ' +
         'account to serve (against the local sandbox: HUBSPOT_BASE_URL=http://127.0.0.1:3001 ' +
-        'HUBSPOT_ACCESS_TOKEN=sandbox-token)',
+        'HUBSPOT_ACCESS_TOKEN=sandbox-token), or set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET ' +
+        'to serve the marketplace app to every account that installs it',
     );
   }
-  const baseUrl = httpUrl('HUBSPOT_BASE_URL', connection.baseUrl ?? DEFAULT_BASE_URL);
+  const baseUrl = httpUrl(
+    'HUBSPOT_BASE_URL',
+    connection?.baseUrl ?? (env.HUBSPOT_BASE_URL?.trim() || DEFAULT_BASE_URL),
+  );
 
   // The sandbox signs with the well-known local secret; a real account's must never default.
   let clientSecret = env.HUBSPOT_CLIENT_SECRET?.trim();
@@ -115,7 +126,8 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
     port: port.data,
     publicUrl,
     clientSecret,
-    connection: { ...connection, baseUrl },
+    connection: connection === null ? null : { ...connection, baseUrl },
+    baseUrl,
     teamFile,
     logLevel,
   };

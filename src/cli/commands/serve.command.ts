@@ -16,7 +16,15 @@ import {
   openBackendStorage,
   singlePortal,
 } from '../../server';
+import type { CrmForPortal } from '../../server';
 import { describeTarget, databaseTargetFromEnv } from '../../server/db';
+import {
+  type HubSpotOAuthConfig,
+  createPortalTokens,
+  crmForInstalledPortals,
+  hubSpotOAuthConfigFromEnv,
+} from '../../server/oauth';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../crm/hubspot/app-meta';
 import { CliError, type CliIo } from '../cli-io';
 import { loadPolicy } from '../inputs';
 import { loadTeamDirectory, serveConfigFromEnv } from './serve-config';
@@ -41,10 +49,7 @@ export async function startServeCommand(
   const config = serveConfigFromEnv(env);
   const directory = await loadTeamDirectory(config.teamFile);
   const log = options.log ?? createLogger({ level: config.logLevel });
-  const crm = createHubSpotAdapter({
-    client: createHubSpotClient(config.connection),
-    log: { warn: (message, fields) => log.warn(fields ?? {}, message) },
-  });
+  const crmLog = { warn: (message: string, fields?: object) => log.warn(fields ?? {}, message) };
   // Without DATABASE_URL the embedded database (and its key, unless BATON_ENCRYPTION_KEY is set)
   // live in the data folder; with it, several copies share PostgreSQL and the key must be given.
   const dataDir = env.BATON_DATA_DIR?.trim() || '.baton';
@@ -56,9 +61,38 @@ export async function startServeCommand(
   }).catch((error: unknown) => {
     throw new CliError(`cannot open the database: ${(error as Error).message}`);
   });
+  // A private app serves the one account of its token; the marketplace app every account that
+  // installed it, each with its own OAuth tokens (refreshed as they expire).
+  let crmFor: CrmForPortal;
+  let oauth: HubSpotOAuthConfig | null = null;
+  if (config.connection !== null) {
+    crmFor = singlePortal(
+      createHubSpotAdapter({ client: createHubSpotClient(config.connection), log: crmLog }),
+    );
+  } else {
+    try {
+      oauth = hubSpotOAuthConfigFromEnv(env, {
+        publicUrl: config.publicUrl,
+        scopes: REQUIRED_SCOPES.map((need) => need.scope),
+        optionalScopes: OPTIONAL_SCOPES.map((need) => need.scope),
+      });
+    } catch (error) {
+      await storage.close();
+      throw new CliError((error as Error).message);
+    }
+    if (oauth === null) throw new CliError('HUBSPOT_CLIENT_ID is not set');
+    const tokens = createPortalTokens({
+      installs: storage.installs,
+      config: oauth,
+      now: Date.now,
+      log,
+    });
+    crmFor = crmForInstalledPortals({ tokens, baseUrl: config.baseUrl, log });
+  }
   const runtime = createBackendRuntime({
     storage,
-    crmFor: singlePortal(crm),
+    crmFor,
+    ...(oauth ? { oauth: { config: oauth } } : {}),
     directory,
     policy: options.policy,
     publicUrl: config.publicUrl,
@@ -85,7 +119,9 @@ export async function startServeCommand(
   io.out(
     [
       `Baton backend listening on ${running.url} (public URL ${base})`,
-      `  CRM        HubSpot at ${config.connection.baseUrl}`,
+      config.connection === null
+        ? `  CRM        HubSpot at ${config.baseUrl}, every account that installs the app (install: ${base}/oauth/install)`
+        : `  CRM        HubSpot at ${config.baseUrl}, the account of HUBSPOT_ACCESS_TOKEN`,
       `  team       ${config.teamFile}: ${directory.csManagers.length} CS managers, ${directory.csms.length} CSMs`,
       `  webhooks   POST ${base}/hubspot/webhooks`,
       `  workflow   POST ${base}/hubspot/actions/start-handoff`,
