@@ -151,6 +151,14 @@ export function createJobQueue<S extends JobKinds>(db: Queryable, kinds: S): Job
       return row.status === 'dead' ? 'dead' : 'retry_scheduled';
     },
 
+    async pruneDone(before) {
+      const rows = await db.query(
+        `DELETE FROM jobs WHERE status = 'done' AND updated_at < $1 RETURNING id`,
+        [before],
+      );
+      return rows.length;
+    },
+
     async stats() {
       const rows = await db.query('SELECT status, count(*) AS count FROM jobs GROUP BY status');
       const stats = { pending: 0, running: 0, done: 0, dead: 0 };

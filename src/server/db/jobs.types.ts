@@ -79,4 +79,9 @@ export interface JobQueue<S extends JobKinds> {
   /** Schedules a retry at `retryAt`, or buries the job once its attempts are used up. */
   fail(id: number, error: string, retryAt: Date, options?: FailOptions): Promise<FailOutcome>;
   stats(): Promise<JobStats>;
+  /**
+   * Deletes jobs done before `before` (dead ones stay for a person). Their dedupe keys go with
+   * them, so keep them longer than any duplicate of their cause can arrive.
+   */
+  pruneDone(before: Date): Promise<number>;
 }

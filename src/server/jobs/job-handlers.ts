@@ -12,6 +12,12 @@ import type { BackendJobKinds } from './backend-jobs';
 /** Handoffs looked at per sweep slot; a slot that finds more queues another sweep at once. */
 export const SWEEP_BATCH = 500;
 
+/**
+ * How long event ids and finished jobs are kept: HubSpot retries a webhook for up to three
+ * days, so a week covers any duplicate with room to spare.
+ */
+export const KEEP_FINISHED_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function backendJobHandlers(deps: BackendDeps): JobHandlers<BackendJobKinds> {
   return {
     async 'closed-won'(change, run) {
@@ -68,7 +74,13 @@ export function backendJobHandlers(deps: BackendDeps): JobHandlers<BackendJobKin
         }
       });
       if (due.length > 0) deps.worker.nudge();
-      run.log.debug({ due: due.length }, 'SLA sweep');
+      // The sweep's schedule doubles as the housekeeping's.
+      const before = new Date(deps.queueClock() - KEEP_FINISHED_MS);
+      const pruned = {
+        events: await deps.storage.processedEvents.pruneOlderThan(before),
+        jobs: await deps.storage.jobs.pruneDone(before),
+      };
+      run.log.debug({ due: due.length, pruned }, 'SLA sweep');
     },
 
     async 'sla-check'(ref, run) {

@@ -37,6 +37,20 @@ describe.each(BACKENDS)('finishing jobs on $name', (backend) => {
     });
   });
 
+  it('prunes done jobs finished before a time, keeping pending, running and dead ones', async () => {
+    await queue().enqueue('handoff.create', 'd1', deal('d1'), NOW);
+    await queue().complete((await claimOne()).id);
+    await queue().enqueue('handoff.create', 'd2', deal('d2'), NOW);
+    await queue().enqueue('handoff.create', 'd3', deal('d3'), NOW, { maxAttempts: 1 });
+    const [d2, d3] = await queue().claim('w', 2, NOW, LEASE_MS);
+    expect(await queue().fail(d3!.id, 'refused', NOW)).toBe('dead');
+    // `updated_at` is the database's clock: a cut-off in the past prunes nothing.
+    expect(await queue().pruneDone(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await queue().pruneDone(new Date(Date.now() + 60_000))).toBe(1);
+    expect(await queue().stats()).toEqual({ pending: 0, running: 1, done: 0, dead: 1 });
+    expect(d2).toBeDefined();
+  });
+
   it('retries a failed job at the time given, not before', async () => {
     await queue().enqueue('handoff.create', 'd1', deal('d1'), NOW);
     const job = await claimOne();
