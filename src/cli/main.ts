@@ -24,6 +24,7 @@ import { startLocal } from './commands/start.command';
 import { runBackfill } from '../functions/backfill';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { registerServeCommand } from './commands/serve.command';
+import { registerInstallsCommands } from './commands/installs.command';
 import { doctorText, provisionText } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
 import { CrmConfigurationError, adapters } from '../crm/adapters';
@@ -234,6 +235,7 @@ function buildProgram(io: CliIo): Command {
 
   registerSandboxCommand(program, io);
   registerServeCommand(program, io);
+  registerInstallsCommands(program, io);
 
   program.addHelpText(
     'after',

@@ -39,6 +39,7 @@ import {
   dealFrom,
   toHubSpotProperties,
 } from './hubspot-mappers';
+import { pacerOf } from './hubspot-client';
 import { HubSpotMetadata } from './hubspot-metadata';
 import { createTasks, ensureDealTasks, findExisting } from './hubspot-tasks';
 import { hubSpotWrites } from './hubspot-writes';
@@ -77,7 +78,7 @@ function associatedIds(
 
 export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAdapter {
   const { client } = options;
-  const calls = new HubSpotCalls(options.log, options.retry);
+  const calls = new HubSpotCalls(options.log, options.retry, pacerOf(client));
   const metadata = new HubSpotMetadata(client, calls, options.now);
 
   async function readStoredHandoff(

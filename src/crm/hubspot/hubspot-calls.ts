@@ -116,6 +116,8 @@ export class HubSpotCalls {
   constructor(
     private readonly log: CallLog,
     readonly retry: RetryOptions = DEFAULT_RETRY_OPTIONS,
+    /** Paces every attempt, retries included, inside the account's rate limit. */
+    private readonly pacer?: { take(): Promise<void> },
   ) {}
 
   /** One logical call (label it by purpose); attempts include retries. */
@@ -123,7 +125,8 @@ export class HubSpotCalls {
     this.counter.call(label);
     return withRetries(
       label,
-      () => {
+      async () => {
+        if (this.pacer) await this.pacer.take();
         this.counter.attempt();
         return call();
       },

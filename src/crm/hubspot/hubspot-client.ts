@@ -1,8 +1,10 @@
 // Builds the @hubspot/api-client Client Baton uses: pointed at a portal or the sandbox, with a
-// limiter that keeps us inside the portal's rate limit. Retries are Baton's own (see
+// pacer (request-pacer.ts, applied by HubSpotCalls to every attempt) that keeps us inside the
+// portal's rate limit. Retries are Baton's own (see
 // hubspot-calls.ts): the client's built-in ones wait a flat 10 s per 429, log with console.error
 // and cannot tell an ambiguous write failure from a safe one.
 import { Client } from '@hubspot/api-client';
+import { RequestPacer } from './request-pacer';
 
 export interface HubSpotConnection {
   accessToken: string;
@@ -10,30 +12,30 @@ export interface HubSpotConnection {
   baseUrl?: string;
   /** Requests the portal allows per 10 seconds: ~100-110 for marketplace apps, 100-190 private. */
   requestsPerTenSeconds?: number;
-  maxConcurrent?: number;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 /** Marketplace apps get about 100-110 requests per 10 s per portal; stay under the floor. */
 export const DEFAULT_REQUESTS_PER_TEN_SECONDS = 100;
 
+const pacers = new WeakMap<Client, RequestPacer>();
+
 export function createHubSpotClient(connection: HubSpotConnection): Client {
-  // HubSpot's window is rolling: a reservoir refilled every 10 s lets a burst at the end of one
-  // refill and another at the start of the next both through, up to twice the limit in some
-  // 10 s. Refilling a tenth every second keeps any 10 s under 10/10 of it (11 refills at most
-  // reach into one window, hence the 10 % headroom), and still lets a card's few calls burst.
+  // 90 % of the account's limit, as whole requests a second (see request-pacer.ts).
   const perTenSeconds = connection.requestsPerTenSeconds ?? DEFAULT_REQUESTS_PER_TEN_SECONDS;
   const perSecond = Math.max(1, Math.floor((perTenSeconds * 0.9) / 10));
-  return new Client({
+  // No `limiterOptions`: the client's own limiter would add milliseconds to every request.
+  const client = new Client({
     accessToken: connection.accessToken,
     basePath: (connection.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, ''),
-    limiterOptions: {
-      maxConcurrent: connection.maxConcurrent ?? 6,
-      reservoir: perSecond,
-      reservoirRefreshAmount: perSecond,
-      reservoirRefreshInterval: 1_000,
-    },
   });
+  pacers.set(client, new RequestPacer(perSecond));
+  return client;
+}
+
+/** The pacer of a client made by createHubSpotClient; none for a client made elsewhere. */
+export function pacerOf(client: Client): RequestPacer | undefined {
+  return pacers.get(client);
 }
 
 /** Reads the connection from the environment (HUBSPOT_BASE_URL, HUBSPOT_ACCESS_TOKEN). */
