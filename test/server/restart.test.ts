@@ -3,7 +3,6 @@
 // claims it and finishes the work an earlier attempt began. One handoff, one set of tasks.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_TOKEN } from '../../src/sandbox';
@@ -16,22 +15,12 @@ import {
 } from '../../src/server/db';
 import { type ContractTarget, sandboxTarget } from '../contract/contract-targets';
 import { addClosedWonDeals } from '../contract/sandbox-deals';
-import { directory } from './helpers/backend-harness';
+import { freePort } from '../../src/cli/commands/start.command';
+import { directory, recordsOf } from './helpers/backend-harness';
 
 jest.setTimeout(120_000);
 
 const SECRET = 'sandbox-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(
   what: string,
@@ -126,17 +115,7 @@ describe('a backend killed mid-start, then restarted', () => {
       1,
       new Set(Object.values(won.byPipeline).flat()),
     ) as [string];
-    const records = () => {
-      const { store } = sandbox;
-      const handoffs = store.records
-        .list(store.type(types.handoff))
-        .filter((record) => record.properties.deal_id === dealId).length;
-      const tasks = store.associations.targets(
-        { objectTypeId: store.type('0-3').objectTypeId, id: dealId },
-        store.type('0-27').objectTypeId,
-      ).length;
-      return { handoffs, tasks };
-    };
+    const records = () => recordsOf({ target }, dealId);
 
     const dir = mkdtempSync(join(tmpdir(), 'baton-restart-'));
     const teamFile = join(dir, 'team.json');
@@ -193,7 +172,7 @@ describe('a backend killed mid-start, then restarted', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     sandbox.faults.clear();
-    expect(records()).toEqual(cutShort);
+    expect(await records()).toEqual(cutShort);
 
     const second = await startServe(env);
     try {
@@ -202,7 +181,7 @@ describe('a backend killed mid-start, then restarted', () => {
         // The deal's write-back is the last step.
         return read.handoff !== null && read.deal.csmOwnerId !== null ? read : null;
       });
-      expect(records()).toEqual({ handoffs: 1, tasks: 5 });
+      expect(await records()).toEqual({ handoffs: 1, tasks: 5 });
       // The deal was written back: its CSM is the one the directory assigned.
       expect(directory.csms).toContain(context.deal.csmOwnerId);
     } finally {

@@ -1,10 +1,10 @@
 // `baton serve`: the backend alone with credentials from the environment; a missing or bad
 // setting stops it at start, naming the variable.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServeCommand } from '../../src/cli/commands/serve.command';
+import { freePort } from '../../src/cli/commands/start.command';
 import { serveConfigFromEnv } from '../../src/cli/commands/serve-config';
 import type { CliIo } from '../../src/cli/cli-io';
 import { DEFAULT_POLICY } from '../../src/core';
@@ -132,12 +132,7 @@ describe('baton serve', () => {
   it('serves the marketplace app: an account installs it by OAuth, is provisioned, and its closed-won deals are handed off', async () => {
     const sandbox = createSandbox({ rateLimit: { max: 100_000 } });
     const running = await sandbox.listen(0, '127.0.0.1');
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const publicUrl = `http://127.0.0.1:${port}`;
     const { io, out } = capture();
     const serve = await startServeCommand(

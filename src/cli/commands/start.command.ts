@@ -80,7 +80,8 @@ export function seedTeamDirectory(): TeamDirectory {
   };
 }
 
-function freePort(): Promise<number> {
+/** A port free on loopback right now (for a public URL that must be known before listening). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -239,7 +239,7 @@ export function asUser(harness: Harness, person: SeedOwner): string {
 
 /** The number of handoff records and of tasks a deal has in the sandbox. */
 export async function recordsOf(
-  harness: Harness,
+  harness: Pick<Harness, 'target'>,
   dealId: string,
 ): Promise<{ handoffs: number; tasks: number }> {
   const { store } = harness.target.sandbox!.instance;
