@@ -18,21 +18,27 @@ await build({
 if (!cliOnly) {
   // The HubSpot project tree hsproject.json points at (the app, its webhooks and workflow
   // actions, which call BATON_PUBLIC_URL; its app objects and their associations) and the
-  // schema payloads for admins who provision by hand. Card bundles join here later.
+  // schema payloads for admins who provision by hand. With BATON_HUBSPOT_INSTALL=private, the
+  // private install instead: a static-auth app with Baton's app functions, each one esbuild
+  // bundle (scripts/hubspot/bundle-app-functions.ts). Card bundles join here later.
   const { tsImport } = await import('tsx/esm/api');
-  const { generateHubSpotObjects, publicUrlNote } = await tsImport(
+  const { generateHubSpotObjects, installFrom, publicUrlNote } = await tsImport(
     './generate-hubspot-objects.ts',
     import.meta.url,
   );
-  const report = await generateHubSpotObjects(new URL('..', import.meta.url).pathname).catch(
-    (error) => {
-      // A misconfiguration (BATON_PUBLIC_URL, hsproject.json) is a message, not a stack trace.
-      console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  const report = await generateHubSpotObjects(
+    new URL('..', import.meta.url).pathname,
+    process.env,
+    build,
+  ).catch((error) => {
+    // A misconfiguration (BATON_PUBLIC_URL, hsproject.json) is a message, not a stack trace.
+    console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
   console.log(
     `HubSpot project: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
   );
-  console.log(publicUrlNote(report.publicUrl));
+  for (const path of report.written.filter((p) => p.endsWith('.js')))
+    console.log(`app function bundle: ${path}`);
+  console.log(publicUrlNote(report.publicUrl, installFrom(process.env)));
 }

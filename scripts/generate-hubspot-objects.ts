@@ -7,17 +7,24 @@
 //   src/crm/objects);
 // - the schemas API payloads, for admins who provision custom objects by hand:
 //   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
+// With BATON_HUBSPOT_INSTALL=private the tree is the private, single-portal install instead:
+// a static-auth app whose card and workflow action run Baton's handlers as app functions
+// (`app/functions/`: each function's `*-hsmeta.json`, its esbuild bundle and the folder's
+// package.json; see src/functions/app-functions/), no webhooks, the same app objects.
 //
 // GENERATED FILES ARE NEVER EDITED BY HAND. JSON has no comments, so the files cannot say so
 // themselves: change the definitions and run `npx tsx scripts/generate-hubspot-objects.ts`
 // (or `npm run build`). Each folder above belongs to this script: a `*-hsmeta.json` (in the
 // project tree) or `*.json` (in build/hubspot-schemas) it did not generate is removed, so no
-// stale or hand-made component is uploaded. Unchanged files are not rewritten.
+// stale or hand-made component is uploaded; `app/functions/` is owned whole (bundles and
+// package.json too), so a marketplace build removes what a private build left. Unchanged files
+// are not rewritten.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import {
   APP_DIR,
+  APP_FUNCTIONS_DIR,
   APP_OBJECTS_DIR,
   APP_OBJECT_ASSOCIATIONS_DIR,
   type GeneratedFile,
@@ -25,9 +32,11 @@ import {
   WORKFLOW_ACTIONS_DIR,
   appFiles,
   appObjectFiles,
+  privateAppFiles,
   schemaPayloadFiles,
 } from '../src/crm/hubspot/generated-files';
 import { type PublicUrl, publicUrlFrom } from '../src/crm/hubspot/public-url';
+import { type EsbuildBuild, bundleAppFunctions } from './hubspot/bundle-app-functions';
 
 export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
 
@@ -46,12 +55,28 @@ export interface GenerateReport {
   written: string[];
   unchanged: string[];
   removed: string[];
-  /** The backend URL the project tree calls. */
+  /** The backend URL the project tree calls (private install: where functions are served). */
   publicUrl: PublicUrl;
 }
 
-/** Where the public URL comes from: `process.env` for the script and the build. */
-export type GenerateEnv = Parameters<typeof publicUrlFrom>[0];
+/** Where the public URL and the install come from: `process.env` for the script and the build. */
+export type GenerateEnv = Parameters<typeof publicUrlFrom>[0] & { BATON_HUBSPOT_INSTALL?: string };
+
+const installSchema = z.enum(['marketplace', 'private'], {
+  error: 'expected marketplace (the default) or private',
+});
+export type Install = z.infer<typeof installSchema>;
+
+/** Which project to write: the marketplace app (default) or the private install. */
+export function installFrom(env: GenerateEnv): Install {
+  const value = env.BATON_HUBSPOT_INSTALL?.trim() || 'marketplace';
+  const parsed = installSchema.safeParse(value);
+  if (!parsed.success)
+    throw new Error(
+      `BATON_HUBSPOT_INSTALL: ${parsed.error.issues[0]?.message ?? 'invalid'}, got ${JSON.stringify(value)}`,
+    );
+  return parsed.data;
+}
 
 export async function readHsProject(root: string): Promise<z.infer<typeof hsProject>> {
   const file = join(root, 'hsproject.json');
@@ -99,16 +124,25 @@ async function writeSet(root: string, set: OwnedSet, report: GenerateReport): Pr
 export async function generateHubSpotObjects(
   root: string = resolve(__dirname, '..'),
   env: GenerateEnv = process.env,
+  /** The bundler of the private install's functions; scripts/build.mjs passes its own. */
+  build?: EsbuildBuild,
 ): Promise<GenerateReport> {
   const { srcDir } = await readHsProject(root);
   // Checked before anything is written: a bad URL leaves the tree as it was.
   const publicUrl = publicUrlFrom(env);
+  const install = installFrom(env);
   const report: GenerateReport = { written: [], unchanged: [], removed: [], publicUrl };
+  const appSet =
+    install === 'private'
+      ? privateAppFiles(publicUrl.base).concat(await bundleAppFunctions(build))
+      : appFiles(publicUrl.base);
+  const projectFiles = [...appSet, ...appObjectFiles()];
+  const isFunctionFile = (file: GeneratedFile) => file.path.startsWith(`${APP_FUNCTIONS_DIR}/`);
   await writeSet(
     root,
     {
       base: join(root, srcDir),
-      files: [...appFiles(publicUrl.base), ...appObjectFiles()],
+      files: projectFiles.filter((file) => !isFunctionFile(file)),
       // `app/` itself holds one component, the app: any other `*-hsmeta.json` there would be a
       // second app. Its other folders (cards, settings) are not this script's.
       ownedDirs: [
@@ -119,6 +153,17 @@ export async function generateHubSpotObjects(
         WORKFLOW_ACTIONS_DIR,
       ],
       owns: (name) => name.endsWith('-hsmeta.json'),
+    },
+    report,
+  );
+  await writeSet(
+    root,
+    {
+      base: join(root, srcDir),
+      files: projectFiles.filter(isFunctionFile),
+      // Every file: the bundles and package.json are generated as much as the metas.
+      ownedDirs: [APP_FUNCTIONS_DIR],
+      owns: () => true,
     },
     report,
   );
@@ -137,7 +182,15 @@ export async function generateHubSpotObjects(
 }
 
 /** One line for the build's output: which backend the tree calls, and whether to upload it. */
-export function publicUrlNote({ base, defaulted }: PublicUrl): string {
+export function publicUrlNote(
+  { base, defaulted }: PublicUrl,
+  install: Install = 'marketplace',
+): string {
+  if (install === 'private')
+    return defaulted
+      ? `HubSpot project (private install) calls its functions at ${base} (BATON_PUBLIC_URL is unset): ` +
+          'set it to where the portal serves endpoint functions before `hs project upload`'
+      : `HubSpot project (private install) calls its functions at ${base}`;
   return defaulted
     ? `HubSpot project calls ${base} (BATON_PUBLIC_URL is unset): fine to validate locally; ` +
         "set BATON_PUBLIC_URL to the backend's HTTPS URL before `hs project upload`"
@@ -151,7 +204,7 @@ async function main(): Promise<void> {
   console.log(
     `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
   );
-  console.log(publicUrlNote(report.publicUrl));
+  console.log(publicUrlNote(report.publicUrl, installFrom(process.env)));
 }
 
 if (typeof require !== 'undefined' && require.main === module) {

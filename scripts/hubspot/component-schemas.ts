@@ -145,11 +145,44 @@ export const APP_OBJECT_ASSOCIATION_SCHEMA = {
 } as const;
 
 /**
+ * An app function (`app/functions/*-hsmeta.json`), from HubSpot's serverless functions reference
+ * for 2026.03 (…/add-features/serverless-functions/reference) and the 2026.03 templates
+ * (components/functions-private and functions-endpoint in HubSpot/hubspot-project-components). A
+ * STAND-IN like the others. The reference's table calls the endpoint's method `method` (one
+ * string) while the template writes `methods` (a list); both are accepted.
+ */
+export const APP_FUNCTION_SCHEMA = {
+  type: 'object',
+  required: ['entrypoint'],
+  additionalProperties: false,
+  properties: {
+    // Relative to the project's srcDir, with a leading slash, as the templates write it.
+    entrypoint: { type: 'string', pattern: '^/app/functions/[^/]+\\.(js|cjs|mjs|ts)$' },
+    secretKeys: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+    endpoint: {
+      type: 'object',
+      required: ['path'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+        methods: {
+          type: 'array',
+          minItems: 1,
+          items: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+        },
+      },
+    },
+  },
+} as const;
+
+/**
  * Keyed by the library's internal component types (`mapToInternalType`). A type missing here is
  * refused by the library as "Unsupported type", as HubSpot refuses a type it does not know.
  */
 export const COMPONENT_SCHEMAS = {
   APPLICATION: APPLICATION_SCHEMA,
+  APP_FUNCTION: APP_FUNCTION_SCHEMA,
   APP_OBJECT: APP_OBJECT_SCHEMA,
   APP_OBJECT_ASSOCIATION: APP_OBJECT_ASSOCIATION_SCHEMA,
   WEBHOOKS: WEBHOOKS_SCHEMA,

@@ -18,7 +18,7 @@
 // The library is ESM-only, and jest here runs CommonJS, so tests call this file as a process:
 //   tsx scripts/hubspot/validate-project.ts <projectSourceDir>...
 // It prints a JSON array, one result per tree, and exits 0 when every tree is valid, else 1.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { COMPONENT_SCHEMAS } from './component-schemas';
@@ -131,6 +131,22 @@ async function workflowActionErrors(projectSourceDir: string): Promise<string[]>
   });
 }
 
+/** What an upload would find missing: each app function's entrypoint, a file of the tree. */
+async function appFunctionErrors(projectSourceDir: string): Promise<string[]> {
+  const functions = await componentsIn(projectSourceDir, 'app/functions');
+  const missing = await Promise.all(
+    functions.map(async ({ file, meta }) => {
+      const entrypoint = String(meta.config.entrypoint);
+      const found = await stat(join(projectSourceDir, entrypoint)).then(
+        (entry) => entry.isFile(),
+        () => false,
+      );
+      return found ? [] : [`${file}: entrypoint ${entrypoint} is not in the project`];
+    }),
+  );
+  return missing.flat();
+}
+
 export async function validateHubSpotProject(
   projectSourceDir: string,
   platformVersion = '2026.03',
@@ -157,6 +173,7 @@ export async function validateHubSpotProject(
       ),
       ...(await associationErrors(projectSourceDir)),
       ...(await workflowActionErrors(projectSourceDir)),
+      ...(await appFunctionErrors(projectSourceDir)),
     ];
     if (errors.length > 0) return { valid: false, errors };
     const components = Object.values(intermediateRepresentation.intermediateNodesIndexedByUid)

@@ -4,6 +4,15 @@
 // comments, so no generated file can say "generated, do not edit";
 // scripts/generate-hubspot-objects.ts and the README say it instead.
 import { startHandoffAction } from '../../../workflows/start-handoff.action';
+import {
+  APP_FUNCTIONS,
+  APP_FUNCTIONS_DIR,
+  APP_FUNCTIONS_PACKAGE,
+  type AppFunctionName,
+  appFunctionMeta,
+  privateActionPath,
+  privateAppMeta,
+} from '../../functions/app-functions/app-function-meta';
 import { associations } from '../objects/associations';
 import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
@@ -30,6 +39,7 @@ export const APP_OBJECTS_DIR = 'app/app-objects';
 export const APP_OBJECT_ASSOCIATIONS_DIR = 'app/app-object-associations';
 export const WEBHOOKS_DIR = 'app/webhooks';
 export const WORKFLOW_ACTIONS_DIR = 'app/workflow-actions';
+export { APP_FUNCTIONS_DIR };
 
 /** The workflow actions of the app, by the name of their file. */
 const WORKFLOW_ACTIONS = { 'start-handoff': startHandoffAction } as const;
@@ -70,6 +80,30 @@ export function appFiles(publicUrl: string): GeneratedFile[] {
       path: `${WORKFLOW_ACTIONS_DIR}/${name}-hsmeta.json`,
       content: toJson(workflowActionMeta(action, publicUrl)),
     })),
+  ];
+}
+
+/**
+ * The private, single-portal install (static auth, app functions instead of the backend):
+ * `app/app-hsmeta.json`, the workflow action calling the start-handoff endpoint function under
+ * `functionsUrl` (where the portal serves endpoint functions), and each function's
+ * `app/functions/<name>-hsmeta.json` with the folder's `package.json`. The bundles the metas
+ * name (`<name>.js`) are built by esbuild (scripts/hubspot/bundle-app-functions.ts). No webhooks:
+ * they would deliver to a backend this install does not have.
+ */
+export function privateAppFiles(functionsUrl: string): GeneratedFile[] {
+  const names = Object.keys(APP_FUNCTIONS) as AppFunctionName[];
+  return [
+    { path: `${APP_DIR}/app-hsmeta.json`, content: toJson(privateAppMeta()) },
+    ...Object.entries(WORKFLOW_ACTIONS).map(([name, action]) => ({
+      path: `${WORKFLOW_ACTIONS_DIR}/${name}-hsmeta.json`,
+      content: toJson(workflowActionMeta({ ...action, path: privateActionPath }, functionsUrl)),
+    })),
+    ...names.map((name) => ({
+      path: `${APP_FUNCTIONS_DIR}/${name}-hsmeta.json`,
+      content: toJson(appFunctionMeta(name)),
+    })),
+    { path: `${APP_FUNCTIONS_DIR}/package.json`, content: toJson(APP_FUNCTIONS_PACKAGE) },
   ];
 }
 
