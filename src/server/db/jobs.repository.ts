@@ -131,6 +131,16 @@ export function createJobQueue<S extends JobKinds>(db: Queryable, kinds: S): Job
       return rows.length === 1;
     },
 
+    async extendLease(id, workerId, until) {
+      const rows = await db.query(
+        `UPDATE jobs SET locked_until = $3, updated_at = now()
+         WHERE id = $1 AND status = 'running' AND locked_by = $2
+         RETURNING id`,
+        [id, workerId, until],
+      );
+      return rows.length === 1;
+    },
+
     async fail(id, error, retryAt, options = {}) {
       const [row] = await db.query(
         `UPDATE jobs SET

@@ -76,6 +76,11 @@ export interface JobQueue<S extends JobKinds> {
    */
   claim(workerId: string, limit: number, now: Date, leaseMs: number): Promise<ClaimedJob<S>[]>;
   complete(id: number, options?: FinishOptions): Promise<boolean>;
+  /**
+   * Moves a running job's lease to `until` while `workerId` still holds it (a heartbeat for a
+   * long job); false when the job is no longer this worker's.
+   */
+  extendLease(id: number, workerId: string, until: Date): Promise<boolean>;
   /** Schedules a retry at `retryAt`, or buries the job once its attempts are used up. */
   fail(id: number, error: string, retryAt: Date, options?: FailOptions): Promise<FailOutcome>;
   stats(): Promise<JobStats>;

@@ -51,6 +51,9 @@ export interface JobWorkerOptions<S extends JobKinds> {
 export class JobWorker<S extends JobKinds> {
   readonly workerId: string;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The jobs in hand, by id, for the lease heartbeat. */
+  private readonly held = new Map<number, Logger>();
+  private heartbeat: NodeJS.Timeout | null = null;
   private readonly idleWaiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private claiming: Promise<void> | null = null;
@@ -78,7 +81,23 @@ export class JobWorker<S extends JobKinds> {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
+    // A job longer than its lease (a CRM outage retried inside it) keeps it, renewed at a third
+    // of the lease, so no other copy starts it a second time meanwhile.
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(1, this.leaseMs / 3));
+    this.heartbeat.unref();
     this.nudge();
+  }
+
+  private async renewLeases(): Promise<void> {
+    const until = new Date(this.clock() + this.leaseMs);
+    for (const [id, log] of this.held) {
+      try {
+        if (!(await this.options.jobs.extendLease(id, this.workerId, until)))
+          log.warn('lost the lease of a running job; another copy may run it again');
+      } catch (error) {
+        log.warn({ err: describeError(error) }, 'could not renew a job lease');
+      }
+    }
   }
 
   /** Looks for work now rather than at the next poll: call after enqueueing. */
@@ -122,6 +141,8 @@ export class JobWorker<S extends JobKinds> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     await this.claiming;
     if (this.inFlight.size === 0) return true;
     return Promise.race([
@@ -185,11 +206,14 @@ export class JobWorker<S extends JobKinds> {
       run: JobRun,
     ) => Promise<void>;
     const started = performance.now();
+    this.held.set(job.id, log);
     try {
       await handler(job.payload, { id: job.id, attempt: job.attempts, log });
     } catch (error) {
       await this.failed(job, error, log);
       return;
+    } finally {
+      this.held.delete(job.id);
     }
     const ms = Math.round(performance.now() - started);
     if (await this.options.jobs.complete(job.id, { workerId: this.workerId }))
