@@ -7,6 +7,7 @@ import type { BatonObject } from '../objects/object-definition';
 import { type HubSpotCalls, messageOf, statusOf } from './hubspot-calls';
 import { labelTypeId } from './hubspot-metadata';
 import { STANDARD_OBJECT_TYPE_IDS } from './association-payloads';
+import { isSchemaOf } from './hubspot-metadata';
 
 /** What each read needs, as HubSpot names the scope. */
 const SCOPE_PROBES = [
@@ -64,7 +65,7 @@ export async function doctorHubSpot(client: Client, calls: HubSpotCalls): Promis
   const typeIds: Partial<Record<BatonObject, string>> = {};
   for (const key of Object.keys(batonObjects) as BatonObject[]) {
     const definition = batonObjects[key];
-    const schema = schemas.results.find((s) => s.name === definition.name);
+    const schema = schemas.results.find((s) => isSchemaOf(s, definition.name));
     if (!schema) {
       checks.push({
         name: `${definition.labels.singular} object`,

@@ -55,7 +55,7 @@ export class HubSpotMetadata {
       this.client.crm.schemas.coreApi.getAll(),
     );
     const idOf = (key: BatonObject) => {
-      const schema = schemas.results.find((s) => s.name === batonObjects[key].name);
+      const schema = schemas.results.find((s) => isSchemaOf(s, batonObjects[key].name));
       if (!schema?.objectTypeId)
         throw new NotProvisionedError(`the ${batonObjects[key].labels.singular} object`);
       return schema.objectTypeId;
@@ -160,4 +160,18 @@ export function normalizeLabel(label: string): string {
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_');
+}
+
+/**
+ * Whether a schema is Baton's object of this name: a custom object provisioned by the schemas
+ * API is named exactly so (`baton_handoff`, fully qualified `p<portal>_baton_handoff`); an app
+ * object of the marketplace app carries a prefix of HubSpot's making before the name.
+ */
+export function isSchemaOf(
+  schema: { name: string; fullyQualifiedName?: string },
+  name: string,
+): boolean {
+  if (schema.name === name) return true;
+  const suffix = `_${name}`;
+  return schema.name.endsWith(suffix) || (schema.fullyQualifiedName?.endsWith(suffix) ?? false);
 }

@@ -18,6 +18,7 @@ import {
 } from './property-payloads';
 import { chunks } from '../chunks';
 import { objectSchemaPayload } from './schema-payloads';
+import { isSchemaOf } from './hubspot-metadata';
 
 const BATON_OBJECTS: BatonObject[] = ['handoff', 'commitment', 'stakeholder'];
 
@@ -38,7 +39,7 @@ export async function provisionHubSpot(
 
   for (const key of BATON_OBJECTS) {
     const definition = batonObjects[key];
-    const existing = schemas.results.find((schema) => schema.name === definition.name);
+    const existing = schemas.results.find((schema) => isSchemaOf(schema, definition.name));
     if (!existing) {
       const created = await calls.run('provision:create-schema', () =>
         client.crm.schemas.coreApi.create(
