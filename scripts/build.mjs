@@ -41,4 +41,14 @@ if (!cliOnly) {
   for (const path of report.written.filter((p) => p.endsWith('.js')))
     console.log(`app function bundle: ${path}`);
   console.log(publicUrlNote(report.publicUrl, installFrom(process.env)));
+
+  // The Salesforce SFDX project (build/salesforce), from the same definitions.
+  const { generateSalesforceMetadata } = await tsImport(
+    './generate-salesforce-metadata.ts',
+    import.meta.url,
+  );
+  const salesforce = await generateSalesforceMetadata(new URL('..', import.meta.url).pathname);
+  console.log(
+    `Salesforce project (build/salesforce): ${salesforce.written.length} written, ${salesforce.unchanged.length} unchanged, ${salesforce.removed.length} removed`,
+  );
 }
