@@ -4,7 +4,9 @@
 //   (from src/crm/hubspot/app-meta.ts and workflows/), which call the backend at the public URL
 //   (BATON_PUBLIC_URL, default http://localhost:$PORT), and the app objects,
 //   `app/app-objects/*-hsmeta.json` and `app/app-object-associations/*-hsmeta.json` (from
-//   src/crm/objects);
+//   src/crm/objects), and the deal record's handoff card, `app/cards/` (its `*-hsmeta.json`
+//   from src/crm/hubspot/card-meta.ts, the folder's package.json, and the card bundled by
+//   esbuild into the entry file, with BATON_PUBLIC_URL built in);
 // - the schemas API payloads, for admins who provision custom objects by hand:
 //   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
 // With BATON_HUBSPOT_INSTALL=private the tree is the private, single-portal install instead:
@@ -17,7 +19,8 @@
 // (or `npm run build`). Each folder above belongs to this script: a `*-hsmeta.json` (in the
 // project tree) or `*.json` (in build/hubspot-schemas) it did not generate is removed, so no
 // stale or hand-made component is uploaded; `app/functions/` is owned whole (bundles and
-// package.json too), so a marketplace build removes what a private build left. Unchanged files
+// package.json too), and so is `app/cards/` (the entry file is a bundle); a marketplace build
+// removes what a private build left, and the other way round. Unchanged files
 // are not rewritten.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
@@ -27,16 +30,19 @@ import {
   APP_FUNCTIONS_DIR,
   APP_OBJECTS_DIR,
   APP_OBJECT_ASSOCIATIONS_DIR,
+  CARDS_DIR,
   type GeneratedFile,
   WEBHOOKS_DIR,
   WORKFLOW_ACTIONS_DIR,
   appFiles,
   appObjectFiles,
+  cardFiles,
   privateAppFiles,
   schemaPayloadFiles,
 } from '../src/crm/hubspot/generated-files';
 import { type PublicUrl, publicUrlFrom } from '../src/crm/hubspot/public-url';
 import { type EsbuildBuild, bundleAppFunctions } from './hubspot/bundle-app-functions';
+import { bundleHandoffCard } from './hubspot/bundle-handoff-card';
 
 export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
 
@@ -135,16 +141,23 @@ export async function generateHubSpotObjects(
   const appSet =
     install === 'private'
       ? privateAppFiles(publicUrl.base).concat(await bundleAppFunctions(build))
-      : appFiles(publicUrl.base);
+      : // The card calls the backend; the private install has none, so no card yet.
+        [
+          ...appFiles(publicUrl.base),
+          ...cardFiles(),
+          await bundleHandoffCard(publicUrl.base, build),
+        ];
   const projectFiles = [...appSet, ...appObjectFiles()];
-  const isFunctionFile = (file: GeneratedFile) => file.path.startsWith(`${APP_FUNCTIONS_DIR}/`);
+  const ownedWhole = [APP_FUNCTIONS_DIR, CARDS_DIR];
+  const inWholeDir = (file: GeneratedFile) =>
+    ownedWhole.some((dir) => file.path.startsWith(`${dir}/`));
   await writeSet(
     root,
     {
       base: join(root, srcDir),
-      files: projectFiles.filter((file) => !isFunctionFile(file)),
+      files: projectFiles.filter((file) => !inWholeDir(file)),
       // `app/` itself holds one component, the app: any other `*-hsmeta.json` there would be a
-      // second app. Its other folders (cards, settings) are not this script's.
+      // second app. Its other folders (settings) are not this script's.
       ownedDirs: [
         APP_DIR,
         APP_OBJECTS_DIR,
@@ -160,9 +173,9 @@ export async function generateHubSpotObjects(
     root,
     {
       base: join(root, srcDir),
-      files: projectFiles.filter(isFunctionFile),
+      files: projectFiles.filter(inWholeDir),
       // Every file: the bundles and package.json are generated as much as the metas.
-      ownedDirs: [APP_FUNCTIONS_DIR],
+      ownedDirs: ownedWhole,
       owns: () => true,
     },
     report,

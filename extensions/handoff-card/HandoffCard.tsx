@@ -22,6 +22,7 @@ import { QualityPanel } from './components/QualityPanel';
 import { ReturnForm } from './components/ReturnForm';
 import { ReturnedGaps } from './components/ReturnedGaps';
 import { SlaClocks } from './components/SlaClocks';
+import { StakeholderMap } from './components/StakeholderMap';
 
 export interface HandoffCardProps {
   client: CardClient;
@@ -99,8 +100,16 @@ function HandoffDetails({ handoff, busy, model, client, copy }: DetailsProps) {
       <SlaClocks handoff={handoff} />
       {handoff.canEdit ? <IntroEmailButton client={emailClient} copy={copy} /> : null}
       <Divider />
+      {/* Keyed by version: a save or reload starts each form again from what was saved. */}
       <CustomerContextForm
-        key={handoff.version}
+        key={`customer-context-${handoff.version}`}
+        handoff={handoff}
+        busy={busy}
+        onSave={model.save}
+      />
+      <Divider />
+      <StakeholderMap
+        key={`stakeholders-${handoff.version}`}
         handoff={handoff}
         busy={busy}
         onSave={model.save}

@@ -177,6 +177,39 @@ export const APP_FUNCTION_SCHEMA = {
 } as const;
 
 /**
+ * A card (`app/cards/*-hsmeta.json`), from HubSpot's app cards reference for 2026.03
+ * (…/add-features/ui-extensibility/app-cards) and the 2026.03 templates (components/cards and
+ * private-app-get-started-template in HubSpot/hubspot-project-components). A STAND-IN like the
+ * others. The templates name standard objects both ways (`contacts`, `CONTACT`); both are
+ * accepted, and app objects by their name.
+ */
+export const CARD_SCHEMA = {
+  type: 'object',
+  required: ['name', 'location', 'objectTypes', 'entrypoint'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 500 },
+    location: {
+      enum: ['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar'],
+    },
+    objectTypes: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        anyOf: [
+          { enum: ['contacts', 'companies', 'deals', 'tickets'] },
+          { enum: ['CONTACT', 'COMPANY', 'DEAL', 'TICKET'] },
+          { type: 'string', pattern: UPPER_SNAKE },
+        ],
+      },
+    },
+    // Relative to the project's srcDir, with a leading slash, as the templates write it.
+    entrypoint: { type: 'string', pattern: '^/app/cards/[^/]+\\.(js|jsx|ts|tsx)$' },
+  },
+} as const;
+
+/**
  * Keyed by the library's internal component types (`mapToInternalType`). A type missing here is
  * refused by the library as "Unsupported type", as HubSpot refuses a type it does not know.
  */
@@ -185,6 +218,7 @@ export const COMPONENT_SCHEMAS = {
   APP_FUNCTION: APP_FUNCTION_SCHEMA,
   APP_OBJECT: APP_OBJECT_SCHEMA,
   APP_OBJECT_ASSOCIATION: APP_OBJECT_ASSOCIATION_SCHEMA,
+  CARD: CARD_SCHEMA,
   WEBHOOKS: WEBHOOKS_SCHEMA,
   WORKFLOW_ACTION: WORKFLOW_ACTION_SCHEMA,
 } as const;

@@ -131,11 +131,14 @@ async function workflowActionErrors(projectSourceDir: string): Promise<string[]>
   });
 }
 
-/** What an upload would find missing: each app function's entrypoint, a file of the tree. */
-async function appFunctionErrors(projectSourceDir: string): Promise<string[]> {
-  const functions = await componentsIn(projectSourceDir, 'app/functions');
+/** What an upload would find missing: each app function's and card's entrypoint, a file of the tree. */
+async function entrypointErrors(projectSourceDir: string): Promise<string[]> {
+  const components = [
+    ...(await componentsIn(projectSourceDir, 'app/functions')),
+    ...(await componentsIn(projectSourceDir, 'app/cards')),
+  ];
   const missing = await Promise.all(
-    functions.map(async ({ file, meta }) => {
+    components.map(async ({ file, meta }) => {
       const entrypoint = String(meta.config.entrypoint);
       const found = await stat(join(projectSourceDir, entrypoint)).then(
         (entry) => entry.isFile(),
@@ -173,7 +176,7 @@ export async function validateHubSpotProject(
       ),
       ...(await associationErrors(projectSourceDir)),
       ...(await workflowActionErrors(projectSourceDir)),
-      ...(await appFunctionErrors(projectSourceDir)),
+      ...(await entrypointErrors(projectSourceDir)),
     ];
     if (errors.length > 0) return { valid: false, errors };
     const components = Object.values(intermediateRepresentation.intermediateNodesIndexedByUid)

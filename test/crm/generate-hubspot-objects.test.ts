@@ -13,6 +13,7 @@ import { appObjectMeta } from '../../src/crm/hubspot/app-object-meta';
 import {
   appFiles,
   appObjectFiles,
+  cardFiles,
   schemaPayloadFiles,
 } from '../../src/crm/hubspot/generated-files';
 import { objectSchemaPayloads } from '../../src/crm/hubspot/schema-payloads';
@@ -20,6 +21,7 @@ import { objectSchemaPayloads } from '../../src/crm/hubspot/schema-payloads';
 /** The files that carry the public URL: the app and the features that call the backend. */
 const APP_PATHS = [
   'hs/src/app/app-hsmeta.json',
+  'hs/src/app/cards/handoff-card.jsx',
   'hs/src/app/webhooks/webhooks-hsmeta.json',
   'hs/src/app/workflow-actions/start-handoff-hsmeta.json',
 ];
@@ -34,7 +36,11 @@ const APP_OBJECT_PATHS = [
   'hs/src/app/app-objects/handoff-hsmeta.json',
   'hs/src/app/app-objects/stakeholder-hsmeta.json',
 ];
-const PROJECT_PATHS = [...APP_PATHS, ...APP_OBJECT_PATHS].sort();
+const CARD_META_PATHS = [
+  'hs/src/app/cards/handoff-card-hsmeta.json',
+  'hs/src/app/cards/package.json',
+];
+const PROJECT_PATHS = [...APP_PATHS, ...CARD_META_PATHS, ...APP_OBJECT_PATHS].sort();
 const SCHEMA_PATHS = [
   'association-definitions.json',
   'association-labels.json',
@@ -128,7 +134,7 @@ describe('generateHubSpotObjects', () => {
 
   it('removes stale files from the folders it owns and leaves the rest of the tree alone', async () => {
     const dir = await projectWith(HSPROJECT);
-    for (const folder of ['app-objects', 'workflow-actions', 'webhooks', 'cards'])
+    for (const folder of ['app-objects', 'workflow-actions', 'webhooks', 'cards', 'settings'])
       await mkdir(join(dir, 'hs/src/app', folder), { recursive: true });
     await mkdir(join(dir, SCHEMAS_OUT_DIR), { recursive: true });
     await writeFile(join(dir, 'hs/src/app/app-objects/renewal-hsmeta.json'), '{}');
@@ -136,20 +142,30 @@ describe('generateHubSpotObjects', () => {
     await writeFile(join(dir, 'hs/src/app/webhooks/old-webhooks-hsmeta.json'), '{}');
     // A second app would be refused by HubSpot: app/ holds only the generated one.
     await writeFile(join(dir, 'hs/src/app/old-app-hsmeta.json'), '{}');
+    // cards/ holds only the generated card: its entry file is a bundle, not a source.
     await writeFile(join(dir, 'hs/src/app/cards/card-hsmeta.json'), '{}');
     await writeFile(join(dir, 'hs/src/app/cards/HandoffCard.tsx'), '');
+    await writeFile(join(dir, 'hs/src/app/settings/settings-hsmeta.json'), '{}');
+    await writeFile(join(dir, 'hs/src/app/settings/SettingsPage.tsx'), '');
     await writeFile(join(dir, SCHEMAS_OUT_DIR, 'old.schema.json'), '{}');
     const report = await generateHubSpotObjects(dir, ENV);
     expect(report.removed).toEqual([
       `${SCHEMAS_OUT_DIR}/old.schema.json`,
       'hs/src/app/app-objects/renewal-hsmeta.json',
+      'hs/src/app/cards/HandoffCard.tsx',
+      'hs/src/app/cards/card-hsmeta.json',
       'hs/src/app/old-app-hsmeta.json',
       'hs/src/app/webhooks/old-webhooks-hsmeta.json',
       'hs/src/app/workflow-actions/retired-hsmeta.json',
     ]);
     expect((await readdir(join(dir, 'hs/src/app/cards'))).sort()).toEqual([
-      'HandoffCard.tsx',
-      'card-hsmeta.json',
+      'handoff-card-hsmeta.json',
+      'handoff-card.jsx',
+      'package.json',
+    ]);
+    expect((await readdir(join(dir, 'hs/src/app/settings'))).sort()).toEqual([
+      'SettingsPage.tsx',
+      'settings-hsmeta.json',
     ]);
   });
 
@@ -212,9 +228,12 @@ describe('the generated file sets', () => {
     expect(appFiles(PUBLIC_URL.base)).toEqual(appFiles(PUBLIC_URL.base));
     expect(appObjectFiles()).toEqual(appObjectFiles());
     expect(schemaPayloadFiles()).toEqual(schemaPayloadFiles());
+    expect(cardFiles()).toEqual(cardFiles());
+    // The card's entry file is the one project file not listed here: esbuild writes it.
     expect(
-      [...appFiles(PUBLIC_URL.base), ...appObjectFiles()]
+      [...appFiles(PUBLIC_URL.base), ...cardFiles(), ...appObjectFiles()]
         .map((file) => `hs/src/${file.path}`)
+        .concat('hs/src/app/cards/handoff-card.jsx')
         .sort(),
     ).toEqual(PROJECT_PATHS);
     expect(

@@ -1,5 +1,5 @@
-// The whole generated HubSpot project tree (the app, its webhooks, the workflow action, the app
-// objects), as `npm run build` writes it, accepted by @hubspot/project-parsing-lib; and the
+// The whole generated HubSpot project tree (the app, its webhooks, the workflow action, the
+// handoff card, the app objects), as `npm run build` writes it, accepted by @hubspot/project-parsing-lib; and the
 // same validator refusing what HubSpot would refuse, or accepting our tree would prove nothing.
 //
 // The library fetches each component type's JSON schema from HubSpot; offline, the schemas are
@@ -8,11 +8,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import packageJson from '../../package.json';
 import { generateHubSpotObjects } from '../../scripts/generate-hubspot-objects';
+import { CARD_PACKAGE } from '../../src/crm/hubspot/card-meta';
 import {
   type GeneratedFile,
   appFiles,
   appObjectFiles,
+  cardFiles,
   toJson,
 } from '../../src/crm/hubspot/generated-files';
 import { type Validation, errorsOf, validateTrees, writeTree } from '../helpers/validate-project';
@@ -21,8 +24,17 @@ const PUBLIC_URL = 'https://baton.example.com';
 const ACTION = 'app/workflow-actions/start-handoff-hsmeta.json';
 const WEBHOOKS = 'app/webhooks/webhooks-hsmeta.json';
 const APP = 'app/app-hsmeta.json';
+const CARD = 'app/cards/handoff-card-hsmeta.json';
+const CARD_ENTRY = 'app/cards/handoff-card.jsx';
 
-const tree = (): GeneratedFile[] => [...appFiles(PUBLIC_URL), ...appObjectFiles()];
+/** The generated tree, with a stand-in for the card's entry file (the build bundles the card). */
+const tree = (): GeneratedFile[] => [
+  ...appFiles(PUBLIC_URL),
+  ...cardFiles(),
+  { path: CARD_ENTRY, content: 'export {};\n' },
+  ...appObjectFiles(),
+];
+const componentCount = () => tree().filter((file) => file.path.endsWith('-hsmeta.json')).length;
 
 const component = z.looseObject({ config: z.looseObject({}) });
 type Component = z.infer<typeof component>;
@@ -106,6 +118,19 @@ const broken: [string, () => GeneratedFile[], RegExp][] = [
     /old-app-hsmeta\.json:\s+- Only one app component is allowed/,
   ],
   [
+    'a card whose entry file is not in the tree',
+    () => tree().filter((file) => file.path !== CARD_ENTRY),
+    /handoff-card-hsmeta\.json: entrypoint \/app\/cards\/handoff-card\.jsx is not in the project/,
+  ],
+  [
+    'a card in a place HubSpot has no cards',
+    () =>
+      edited(CARD, (meta) => {
+        meta.config.location = 'crm.record.middle';
+      }),
+    /handoff-card-hsmeta\.json[\s\S]*config\.location/,
+  ],
+  [
     'a workflow action outside workflow-actions/',
     () =>
       tree().map((file) =>
@@ -151,7 +176,7 @@ afterAll(async () => {
 });
 
 describe('the generated HubSpot project tree, validated by @hubspot/project-parsing-lib', () => {
-  it('is accepted whole: the app, its webhooks, the workflow action and the app objects', () => {
+  it('is accepted whole: the app, its webhooks, the workflow action, the card and the app objects', () => {
     const result = results.get('generated');
     expect(errorsOf(result)).toBe('');
     expect(result).toEqual({
@@ -160,10 +185,41 @@ describe('the generated HubSpot project tree, validated by @hubspot/project-pars
         { uid: 'baton_app', type: 'APPLICATION', file: APP },
         { uid: 'baton_webhooks', type: 'WEBHOOKS', file: WEBHOOKS },
         { uid: 'baton_start_handoff', type: 'WORKFLOW_ACTION', file: ACTION },
+        { uid: 'baton_handoff_card', type: 'CARD', file: CARD },
         { uid: 'BATON_HANDOFF', type: 'APP_OBJECT', file: 'app/app-objects/handoff-hsmeta.json' },
       ]),
     });
-    expect(result?.valid && result.components).toHaveLength(tree().length);
+    expect(result?.valid && result.components).toHaveLength(componentCount());
+  });
+
+  it('puts the handoff card on the deal record tab, its entry the bundled card', async () => {
+    const meta = JSON.parse(await readFile(join(generatedSrc, CARD), 'utf8')) as Component;
+    expect(meta).toEqual({
+      uid: 'baton_handoff_card',
+      type: 'card',
+      config: expect.objectContaining({
+        location: 'crm.record.tab',
+        objectTypes: ['deals'],
+        entrypoint: `/${CARD_ENTRY}`,
+      }),
+    });
+    const entry = await readFile(join(generatedSrc, CARD_ENTRY), 'utf8');
+    // Baton's code is inlined: the only imports left are what HubSpot installs for the card.
+    const imported = new Set(
+      [...entry.matchAll(/^\s*} from "([^"]+)";|^import .* from "([^"]+)";/gm)].map(
+        (match) => match[1] ?? match[2],
+      ),
+    );
+    expect([...imported].sort()).toEqual(['@hubspot/ui-extensions', 'react', 'react/jsx-runtime']);
+    expect(entry).toMatch(/\bhubspot\d*\.extend\(/);
+    expect(entry).toContain('BATON_PUBLIC_URL: "https://baton.example.com"');
+  });
+
+  it('installs for the card the versions the card is tested with', () => {
+    expect(CARD_PACKAGE.dependencies).toEqual({
+      '@hubspot/ui-extensions': packageJson.devDependencies['@hubspot/ui-extensions'],
+      react: packageJson.devDependencies.react,
+    });
   });
 
   it('points every URL HubSpot calls at BATON_PUBLIC_URL', async () => {

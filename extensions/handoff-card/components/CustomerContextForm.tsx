@@ -2,9 +2,9 @@
 // counts (the core's own "filled" rule), and the save carries the version it started from.
 import { useState } from 'react';
 import { Button, ButtonRow, Flex, Heading, Text, TextArea } from '@hubspot/ui-extensions';
-import { isFilledText } from '../../../src/core/document/filled';
 import { HANDOFF_ITEMS } from '../../../src/core/items/handoff-items';
 import type { HandoffDocument, HandoffView, SectionPatch } from '../card-types';
+import { fieldProblem, isTooLong } from '../field-problem';
 
 type CustomerContext = NonNullable<HandoffDocument['customerContext']>;
 type Field = keyof CustomerContext;
@@ -19,17 +19,6 @@ export const CUSTOMER_CONTEXT_FIELDS: readonly Field[] = [
   'whyNow',
   'alternativesEvaluated',
 ];
-
-const MAX_LENGTH = 4000;
-
-/** What the card says under a field while it is typed, or null when the value is fine. */
-export function fieldProblem(value: string): string | null {
-  if (value.length > MAX_LENGTH) return `Keep this under ${MAX_LENGTH} characters.`;
-  if (value.trim() !== '' && !isFilledText(value)) {
-    return `"${value.trim()}" counts as missing: fill it in, or write N/A if it does not apply.`;
-  }
-  return null;
-}
 
 function labelOf(field: Field): string {
   return HANDOFF_ITEMS.get(`customerContext.${field}`)?.label ?? field;
@@ -54,7 +43,7 @@ export function CustomerContextForm({ handoff, busy, onSave }: CustomerContextFo
   const missingPaths = new Set(handoff.completeness.missing.map((item) => item.path));
   const problems = CUSTOMER_CONTEXT_FIELDS.map((field) => fieldProblem(values[field]));
   const changed = CUSTOMER_CONTEXT_FIELDS.some((field) => values[field] !== saved[field]);
-  const tooLong = problems.some((problem) => problem?.startsWith('Keep'));
+  const tooLong = problems.some(isTooLong);
 
   const save = async () => {
     const customerContext = Object.fromEntries(

@@ -18,6 +18,7 @@ import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
 import { appMeta, webhooksMeta } from './app-meta';
 import { appObjectAssociationMeta, appObjectMeta } from './app-object-meta';
+import { CARDS_DIR, CARD_PACKAGE, handoffCardMeta } from './card-meta';
 import {
   type BatonObjectTypeResolver,
   associationLabelRequests,
@@ -39,7 +40,7 @@ export const APP_OBJECTS_DIR = 'app/app-objects';
 export const APP_OBJECT_ASSOCIATIONS_DIR = 'app/app-object-associations';
 export const WEBHOOKS_DIR = 'app/webhooks';
 export const WORKFLOW_ACTIONS_DIR = 'app/workflow-actions';
-export { APP_FUNCTIONS_DIR };
+export { APP_FUNCTIONS_DIR, CARDS_DIR };
 
 /** The workflow actions of the app, by the name of their file. */
 const WORKFLOW_ACTIONS = { 'start-handoff': startHandoffAction } as const;
@@ -80,6 +81,17 @@ export function appFiles(publicUrl: string): GeneratedFile[] {
       path: `${WORKFLOW_ACTIONS_DIR}/${name}-hsmeta.json`,
       content: toJson(workflowActionMeta(action, publicUrl)),
     })),
+  ];
+}
+
+/**
+ * `app/cards/handoff-card-hsmeta.json` and the folder's `package.json`. The entry file the meta
+ * names (`handoff-card.jsx`) is built by esbuild (scripts/hubspot/bundle-handoff-card.ts).
+ */
+export function cardFiles(): GeneratedFile[] {
+  return [
+    { path: `${CARDS_DIR}/handoff-card-hsmeta.json`, content: toJson(handoffCardMeta()) },
+    { path: `${CARDS_DIR}/package.json`, content: toJson(CARD_PACKAGE) },
   ];
 }
 

@@ -1,10 +1,18 @@
 // `trigger(event, arg)` of @hubspot/ui-extensions/testing 0.17 types `arg` as the handler
-// itself, while at run time it is the value the handler receives; type what a person types.
-import type { TextAreaProps } from '@hubspot/ui-extensions';
+// itself, while at run time it is the value the handler receives; type what a person types,
+// choose what a person chooses.
+import type { InputProps, SelectProps, TextAreaProps } from '@hubspot/ui-extensions';
 import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
 
-type TextAreaNode = RenderedElementNode<TextAreaProps>;
+type TypedNode = RenderedElementNode<TextAreaProps> | RenderedElementNode<InputProps>;
 
-export function typeInto(node: TextAreaNode, value: string): void {
-  node.trigger('onInput', value as unknown as (value: string) => void);
+export function typeInto(node: TypedNode, value: string): void {
+  (node as RenderedElementNode<TextAreaProps>).trigger(
+    'onInput',
+    value as unknown as (value: string) => void,
+  );
+}
+
+export function choose(node: RenderedElementNode<SelectProps>, value: string): void {
+  node.trigger('onChange', value as unknown as NonNullable<SelectProps['onChange']>);
 }

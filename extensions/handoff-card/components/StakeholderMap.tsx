@@ -1,0 +1,194 @@
+// The stakeholder map, edited in place as a table (role, name, title, sentiment, relationship):
+// each row says as you type what the backend would not count, the roles the template still
+// needs are flagged from the core's missing items, and the save carries the version it started
+// from like every other section.
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  ButtonRow,
+  Flex,
+  Heading,
+  Input,
+  List,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
+import type { HandoffView, SectionPatch } from '../card-types';
+import {
+  RELATIONSHIP_OPTIONS,
+  ROLE_OPTIONS,
+  type Relationship,
+  SENTIMENT_OPTIONS,
+  type Sentiment,
+  type StakeholderRow,
+  blocksSave,
+  newRow,
+  roleGaps,
+  rowProblems,
+  rowsOf,
+  toStakeholders,
+} from './stakeholder-rows';
+import type { StakeholderRole } from '../../../src/core/document/vocabulary';
+
+export interface StakeholderMapProps {
+  handoff: HandoffView;
+  busy: boolean;
+  onSave: (sections: SectionPatch) => Promise<boolean>;
+}
+
+export function StakeholderMap({ handoff, busy, onSave }: StakeholderMapProps) {
+  const [saved] = useState(() => rowsOf(handoff));
+  const [rows, setRows] = useState(saved);
+  const [nextId, setNextId] = useState(saved.length);
+  const gaps = roleGaps(handoff);
+  const editable = handoff.canEdit;
+  const changed = JSON.stringify(toStakeholders(rows)) !== JSON.stringify(toStakeholders(saved));
+  const blocked = rows.some(blocksSave);
+
+  const update = (id: number, change: Partial<StakeholderRow>) =>
+    setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
+  const add = () => {
+    setRows((current) => [...current, newRow(nextId)]);
+    setNextId((id) => id + 1);
+  };
+  const remove = (id: number) => setRows((current) => current.filter((row) => row.id !== id));
+
+  return (
+    <Flex direction="column" gap="small" testId="stakeholder-map">
+      <Heading>Stakeholder map</Heading>
+      {gaps.length > 0 ? (
+        <Alert title="Roles not covered" variant="warning">
+          <List testId="stakeholder-gaps">
+            {gaps.map((gap) => (
+              <Text key={gap.path}>{gap.text}</Text>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
+      {rows.length === 0 ? (
+        <Text>No stakeholders mapped yet.</Text>
+      ) : (
+        <Table bordered>
+          <TableHead>
+            <TableRow>
+              <TableHeader>Role</TableHeader>
+              <TableHeader>Name</TableHeader>
+              <TableHeader>Title</TableHeader>
+              <TableHeader>Sentiment</TableHeader>
+              <TableHeader>Relationship</TableHeader>
+              {editable ? <TableHeader> </TableHeader> : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const problems = rowProblems(row);
+              const field = (name: string) => `stakeholders.${row.id}.${name}`;
+              return (
+                <TableRow key={row.id}>
+                  <TableCell>
+                    <Select
+                      name={field('role')}
+                      label="Role"
+                      value={row.role}
+                      readOnly={!editable}
+                      options={ROLE_OPTIONS}
+                      onChange={(value) => update(row.id, { role: value as StakeholderRole })}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      name={field('name')}
+                      label="Name"
+                      value={row.name}
+                      readOnly={!editable}
+                      onInput={(value) => update(row.id, { name: value })}
+                      error={problems.name !== null}
+                      validationMessage={problems.name ?? undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      name={field('title')}
+                      label="Title"
+                      value={row.title}
+                      readOnly={!editable}
+                      onInput={(value) => update(row.id, { title: value })}
+                      error={problems.title !== null}
+                      validationMessage={problems.title ?? undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      name={field('sentiment')}
+                      label="Sentiment"
+                      value={row.sentiment}
+                      readOnly={!editable}
+                      options={SENTIMENT_OPTIONS}
+                      onChange={(value) => update(row.id, { sentiment: value as Sentiment | '' })}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      name={field('relationship')}
+                      label="Relationship"
+                      value={row.relationship}
+                      readOnly={!editable}
+                      options={RELATIONSHIP_OPTIONS}
+                      onChange={(value) =>
+                        update(row.id, { relationship: value as Relationship | '' })
+                      }
+                    />
+                  </TableCell>
+                  {editable ? (
+                    <TableCell>
+                      <Button
+                        testId={`remove-stakeholder-${row.id}`}
+                        variant="transparent"
+                        disabled={busy}
+                        onClick={() => remove(row.id)}
+                      >
+                        Remove
+                      </Button>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {editable ? (
+        <ButtonRow>
+          <Button testId="add-stakeholder" variant="secondary" disabled={busy} onClick={add}>
+            Add a stakeholder
+          </Button>
+          <Button
+            testId="save-stakeholders"
+            variant="primary"
+            disabled={busy || !changed || blocked}
+            onClick={() => void onSave({ stakeholders: toStakeholders(rows) })}
+          >
+            Save stakeholder map
+          </Button>
+          <Button
+            testId="discard-stakeholders"
+            variant="secondary"
+            disabled={busy || !changed}
+            onClick={() => setRows(saved)}
+          >
+            Discard changes
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Text variant="microcopy">Only the sender edits the handoff.</Text>
+      )}
+    </Flex>
+  );
+}
