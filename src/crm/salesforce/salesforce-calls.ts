@@ -1,0 +1,88 @@
+// Every Salesforce call the adapter makes goes through here, counted by purpose. An sObject
+// collection answers 200 with one result per record, so a refused record is no exception to
+// jsforce: `checkSaveResults` turns refusals into one error that names them.
+import type { Connection } from 'jsforce';
+import { ApiCallCounter } from '../api-call-counter';
+import { SALESFORCE_API_VERSION } from './api-version';
+
+export interface SalesforceConnectionOptions {
+  instanceUrl: string;
+  accessToken: string;
+}
+
+/** A jsforce connection on Baton's API version (jsforce's own default is 50.0). */
+export async function createSalesforceConnection(
+  options: SalesforceConnectionOptions,
+): Promise<Connection> {
+  const { Connection: JsforceConnection } = await import('jsforce');
+  return new JsforceConnection({ ...options, version: SALESFORCE_API_VERSION });
+}
+
+export class SalesforceCalls {
+  readonly counter = new ApiCallCounter();
+
+  async run<T>(label: string, fn: () => Promise<T>): Promise<T> {
+    this.counter.call(label);
+    this.counter.attempt();
+    return fn();
+  }
+}
+
+export interface CollectionResult {
+  success: boolean;
+  id?: string;
+  created?: boolean;
+  errors: { errorCode?: string; statusCode?: string; message: string }[];
+}
+
+export class SalesforceWriteError extends Error {
+  constructor(
+    readonly label: string,
+    readonly failures: { index: number; message: string }[],
+  ) {
+    super(
+      `${label}: Salesforce refused ${failures.length} record(s): ` +
+        failures.map((f) => `#${f.index} ${f.message}`).join('; '),
+    );
+  }
+}
+
+export function failuresOf(
+  results: readonly CollectionResult[],
+): { index: number; message: string }[] {
+  return results.flatMap((result, index) =>
+    result.success
+      ? []
+      : [
+          {
+            index,
+            message: result.errors
+              .map((e) => `${e.errorCode ?? e.statusCode ?? 'ERROR'}: ${e.message}`)
+              .join(', '),
+          },
+        ],
+  );
+}
+
+export function checkSaveResults(label: string, results: readonly CollectionResult[]): void {
+  const failures = failuresOf(results);
+  if (failures.length > 0) throw new SalesforceWriteError(label, failures);
+}
+
+/** The errorCode jsforce puts on an HTTP error (`NOT_FOUND`, `INVALID_SESSION_ID`, …). */
+export function errorCodeOf(error: unknown): string | null {
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Every record a query matches (jsforce follows `nextRecordsUrl` with `autoFetch`). */
+export async function queryRecords(
+  connection: Connection,
+  soql: string,
+): Promise<Record<string, unknown>[]> {
+  const result = await connection.query<Record<string, unknown>>(soql, {
+    autoFetch: true,
+    maxFetch: 50_000,
+  });
+  return result.records;
+}

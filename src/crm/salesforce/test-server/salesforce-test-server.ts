@@ -1,0 +1,187 @@
+// An in-process Salesforce REST server for offline tests: the subset of API v66.0 the jsforce
+// adapter uses (query, describe, sObject collections, upsert by External ID, limits), with
+// Salesforce's response and error shapes and Bearer auth. Every request is counted.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { CONTACT_ROLE_VALUES } from './seed';
+import { type ItemError, type ItemResult, MASTER_DETAIL, TestRecords } from './records';
+import { SoqlError, runQuery } from './queries';
+
+export const SALESFORCE_TEST_TOKEN = 'salesforce-test-token';
+/** Salesforce caps an sObject collection at 200 records. */
+const COLLECTION_LIMIT = 200;
+
+export interface SalesforceTestServer {
+  app: Hono;
+  records: TestRecords;
+  /** Requests answered, by `METHOD path` without the version prefix. */
+  requests: string[];
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+const sfError = (c: Context, status: 400 | 401 | 404, errorCode: string, message: string) =>
+  c.json([{ message, errorCode }], status);
+
+interface CollectionBody {
+  allOrNone?: boolean;
+  records?: (Record<string, unknown> & { attributes?: { type?: string } })[];
+}
+
+function rolledBack(results: ItemResult[], errors: (ItemError | null)[]): ItemResult[] {
+  return results.map((result, i) => ({
+    id: null,
+    success: false,
+    errors: [
+      errors[i] ?? {
+        statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+        message:
+          'Record rolled back because not all records were valid and the request was using AllOrNone header',
+        fields: [],
+      },
+    ],
+    ...(result.created === undefined ? {} : { created: false }),
+  }));
+}
+
+export function createSalesforceTestServer(): SalesforceTestServer {
+  const records = new TestRecords();
+  const requests: string[] = [];
+  const app = new Hono().basePath('/services/data/:version');
+
+  app.use('*', async (c, next) => {
+    if (c.req.header('authorization') !== `Bearer ${SALESFORCE_TEST_TOKEN}`)
+      return sfError(c, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (!/^v\d{2,3}\.0$/.test(c.req.param('version') ?? ''))
+      return sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist');
+    requests.push(`${c.req.method} ${c.req.path.replace(/^\/services\/data\/[^/]+/, '')}`);
+    return next();
+  });
+
+  app.get('/query', (c) => {
+    try {
+      return c.json(runQuery(records, c.req.query('q') ?? ''));
+    } catch (error) {
+      if (error instanceof SoqlError) return sfError(c, 400, error.errorCode, error.message);
+      throw error;
+    }
+  });
+
+  app.get('/limits', (c) =>
+    c.json({
+      DailyApiRequests: { Max: 15000, Remaining: 15000 - requests.length },
+      DailyBulkApiBatches: { Max: 15000, Remaining: 15000 },
+    }),
+  );
+
+  app.get('/sobjects/:type/describe', (c) => {
+    const type = c.req.param('type');
+    if (type === 'OpportunityContactRole')
+      return c.json({
+        name: type,
+        fields: [
+          {
+            name: 'Role',
+            type: 'picklist',
+            picklistValues: CONTACT_ROLE_VALUES.map((value) => ({
+              value,
+              label: value,
+              active: true,
+              defaultValue: false,
+            })),
+          },
+        ],
+      });
+    if (type in MASTER_DETAIL || type === 'Opportunity' || type === 'Task')
+      return c.json({ name: type, fields: [] });
+    return sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist');
+  });
+
+  async function collection(
+    c: Context,
+    plan: (record: Record<string, unknown>, type: string) => ReturnType<TestRecords['plan']>,
+  ) {
+    const body = await c.req.json<CollectionBody>();
+    const items = body.records ?? [];
+    if (items.length > COLLECTION_LIMIT)
+      return sfError(
+        c,
+        400,
+        'EXCEEDED_ID_LIMIT',
+        `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`,
+      );
+    const plans = items.map(({ attributes, ...fields }) =>
+      plan(fields, attributes?.type ?? c.req.param('type') ?? ''),
+    );
+    const errors = plans.map((p) => ('error' in p ? p.error : null));
+    if (body.allOrNone && errors.some(Boolean))
+      return c.json(
+        rolledBack(
+          plans.map(() => ({ id: null, success: false, errors: [] })),
+          errors,
+        ),
+      );
+    return c.json(
+      plans.map((p): ItemResult =>
+        'error' in p ? { id: null, success: false, errors: [p.error] } : p.apply(),
+      ),
+    );
+  }
+
+  app.post('/composite/sobjects', (c) =>
+    collection(c, (fields, type) => {
+      const planned = records.plan(type, fields, { op: 'create' });
+      if (!('apply' in planned)) return planned;
+      return { apply: () => ({ ...planned.apply(), created: undefined }) };
+    }),
+  );
+  app.patch('/composite/sobjects', (c) =>
+    collection(c, ({ id, ...fields }, type) => {
+      const planned = records.plan(type, fields, { op: 'update', id });
+      if (!('apply' in planned)) return planned;
+      return { apply: () => ({ ...planned.apply(), created: undefined }) };
+    }),
+  );
+  app.patch('/composite/sobjects/:type/:field', (c) =>
+    collection(c, (fields, type) =>
+      records.plan(type, fields, { op: 'upsert', field: c.req.param('field') }),
+    ),
+  );
+  app.delete('/composite/sobjects', (c) => {
+    const ids = (c.req.query('ids') ?? '').split(',').filter(Boolean);
+    return c.json(
+      ids.map((id): ItemResult =>
+        records.delete(id)
+          ? { id, success: true, errors: [] }
+          : {
+              id,
+              success: false,
+              errors: [
+                { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] },
+              ],
+            },
+      ),
+    );
+  });
+
+  app.notFound((c) => sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist'));
+
+  const listen = () =>
+    new Promise<{ url: string; close(): Promise<void> }>((resolve, reject) => {
+      const server = serve(
+        { fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
+        (info: AddressInfo) =>
+          resolve({
+            url: `http://127.0.0.1:${info.port}`,
+            close: () =>
+              new Promise<void>((done) => {
+                server.close(() => done());
+                if ('closeAllConnections' in server) server.closeAllConnections();
+              }),
+          }),
+      );
+      server.once('error', reject);
+    });
+
+  return { app: app as unknown as Hono, records, requests, listen };
+}
