@@ -13,6 +13,7 @@ import {
   NoHandoff,
   Refusal,
 } from './components/CardStates';
+import { CommitmentLog } from './components/CommitmentLog';
 import { CompletenessPanel } from './components/CompletenessPanel';
 import { CustomerContextForm } from './components/CustomerContextForm';
 import { IntroEmailButton } from './components/IntroEmailButton';
@@ -110,6 +111,13 @@ function HandoffDetails({ handoff, busy, model, client, copy }: DetailsProps) {
       <Divider />
       <StakeholderMap
         key={`stakeholders-${handoff.version}`}
+        handoff={handoff}
+        busy={busy}
+        onSave={model.save}
+      />
+      <Divider />
+      <CommitmentLog
+        key={`commitments-${handoff.version}`}
         handoff={handoff}
         busy={busy}
         onSave={model.save}

@@ -1,0 +1,207 @@
+// The commitment log, edited in place as a table (type, description, owner, due date, source,
+// status): each row says as you type what the backend would refuse or not count, the gaps are
+// the core's missing commitment items, and the save carries the version it started from like
+// every other section. New rows go without an id: the backend assigns one on save.
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  ButtonRow,
+  Flex,
+  Heading,
+  Input,
+  List,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
+import type { HandoffView, SectionPatch } from '../card-types';
+import {
+  type CommitmentRow,
+  type CommitmentType,
+  SOURCE_OPTIONS,
+  STATUS_OPTIONS,
+  type Source,
+  TYPE_OPTIONS,
+  blocksSave,
+  commitmentGaps,
+  newRow,
+  rowProblems,
+  rowsOf,
+  toCommitments,
+} from './commitment-rows';
+import type { CommitmentStatus } from '../../../src/core/document/vocabulary';
+
+export interface CommitmentLogProps {
+  handoff: HandoffView;
+  busy: boolean;
+  onSave: (sections: SectionPatch) => Promise<boolean>;
+}
+
+export function CommitmentLog({ handoff, busy, onSave }: CommitmentLogProps) {
+  const [saved] = useState(() => rowsOf(handoff));
+  const [rows, setRows] = useState(saved);
+  const [nextId, setNextId] = useState(saved.length);
+  const gaps = commitmentGaps(handoff);
+  const editable = handoff.canEdit;
+  const changed = JSON.stringify(toCommitments(rows)) !== JSON.stringify(toCommitments(saved));
+  const blocked = rows.some(blocksSave);
+
+  const update = (id: number, change: Partial<CommitmentRow>) =>
+    setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
+  const add = () => {
+    setRows((current) => [...current, newRow(nextId)]);
+    setNextId((id) => id + 1);
+  };
+  const remove = (id: number) => setRows((current) => current.filter((row) => row.id !== id));
+
+  return (
+    <Flex direction="column" gap="small" testId="commitment-log">
+      <Heading>Commitment log</Heading>
+      {gaps.length > 0 ? (
+        <Alert title="Commitments missing" variant="warning">
+          <List testId="commitment-gaps">
+            {gaps.map((gap) => (
+              <Text key={gap.path}>{gap.text}</Text>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
+      {rows.length === 0 ? (
+        <Text>No commitments logged yet.</Text>
+      ) : (
+        <Table bordered>
+          <TableHead>
+            <TableRow>
+              <TableHeader>Type</TableHeader>
+              <TableHeader>Description</TableHeader>
+              <TableHeader>Owner</TableHeader>
+              <TableHeader>Due date</TableHeader>
+              <TableHeader>Source</TableHeader>
+              <TableHeader>Status</TableHeader>
+              {editable ? <TableHeader> </TableHeader> : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const problems = rowProblems(row);
+              const field = (name: string) => `commitments.${row.id}.${name}`;
+              return (
+                <TableRow key={row.id}>
+                  <TableCell>
+                    <Select
+                      name={field('type')}
+                      label="Type"
+                      value={row.type}
+                      readOnly={!editable}
+                      options={TYPE_OPTIONS}
+                      onChange={(value) => update(row.id, { type: value as CommitmentType | '' })}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      name={field('description')}
+                      label="Description"
+                      value={row.description}
+                      readOnly={!editable}
+                      onInput={(value) => update(row.id, { description: value })}
+                      error={problems.description !== null}
+                      validationMessage={problems.description ?? undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      name={field('owner')}
+                      label="Owner"
+                      value={row.owner}
+                      readOnly={!editable}
+                      onInput={(value) => update(row.id, { owner: value })}
+                      error={problems.owner !== null}
+                      validationMessage={problems.owner ?? undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      name={field('dueDate')}
+                      label="Due date"
+                      placeholder="YYYY-MM-DD"
+                      value={row.dueDate}
+                      readOnly={!editable}
+                      onInput={(value) => update(row.id, { dueDate: value })}
+                      error={problems.dueDate !== null}
+                      validationMessage={problems.dueDate ?? undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      name={field('source')}
+                      label="Source"
+                      value={row.source}
+                      readOnly={!editable}
+                      options={SOURCE_OPTIONS}
+                      onChange={(value) => update(row.id, { source: value as Source })}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      name={field('status')}
+                      label="Status"
+                      value={row.status}
+                      readOnly={!editable}
+                      options={STATUS_OPTIONS}
+                      onChange={(value) =>
+                        update(row.id, { status: value as CommitmentStatus | '' })
+                      }
+                    />
+                  </TableCell>
+                  {editable ? (
+                    <TableCell>
+                      <Button
+                        testId={`remove-commitment-${row.id}`}
+                        variant="transparent"
+                        disabled={busy}
+                        onClick={() => remove(row.id)}
+                      >
+                        Remove
+                      </Button>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {editable ? (
+        <ButtonRow>
+          <Button testId="add-commitment" variant="secondary" disabled={busy} onClick={add}>
+            Add a commitment
+          </Button>
+          <Button
+            testId="save-commitments"
+            variant="primary"
+            disabled={busy || !changed || blocked}
+            onClick={() => void onSave({ commitments: toCommitments(rows) })}
+          >
+            Save commitment log
+          </Button>
+          <Button
+            testId="discard-commitments"
+            variant="secondary"
+            disabled={busy || !changed}
+            onClick={() => setRows(saved)}
+          >
+            Discard changes
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Text variant="microcopy">Only the sender edits the handoff.</Text>
+      )}
+    </Flex>
+  );
+}
