@@ -3,6 +3,10 @@ import type { CrmAdapter, CrmKind } from './crm-adapter';
 import { createHubSpotAdapter } from './hubspot/hubspot-adapter';
 import { createHubSpotClient, hubSpotConnectionFromEnv } from './hubspot/hubspot-client';
 import type { CallLog } from './hubspot/hubspot-calls';
+import { ProvisionError } from './hubspot/hubspot-provision';
+import { SALESFORCE_DEPLOY_STEPS } from './salesforce/salesforce-adapter';
+import { salesforceAuthFromEnv } from './salesforce/salesforce-auth';
+import { createSignedInSalesforceAdapter } from './salesforce/salesforce-signed-in';
 
 export class CrmConfigurationError extends Error {}
 
@@ -23,9 +27,14 @@ export const adapters = {
     const adapter = createHubSpotAdapter({ client: createHubSpotClient(connection), log });
     return { ...adapter, describe: () => `HubSpot at ${connection.baseUrl}` };
   },
-  salesforce: () => {
-    throw new CrmConfigurationError(
-      'Salesforce support is not part of this build yet; use --crm hubspot',
-    );
+  salesforce: (env) => {
+    const config = salesforceAuthFromEnv(env);
+    if (!config.success) throw new CrmConfigurationError(config.errorMessages.join('; '));
+    const adapter = createSignedInSalesforceAdapter(config.auth);
+    // Deploying metadata is the Salesforce CLI's job for now: say how, without signing in.
+    return {
+      ...adapter,
+      provision: () => Promise.reject(new ProvisionError(SALESFORCE_DEPLOY_STEPS)),
+    };
   },
 } satisfies Record<CrmKind, AdapterFactory>;

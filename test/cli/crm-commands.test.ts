@@ -71,9 +71,9 @@ describe('baton provision, doctor and backfill', () => {
     expect(refused.out + refused.err).not.toMatch(/\n\s+at /);
   });
 
-  it('says Salesforce is not part of this build', async () => {
+  it('says how to sign in to Salesforce when no SF_* variable is set', async () => {
     const run = await baton(sandboxEnv(), 'provision', '--crm', 'salesforce');
     expect(run.code).toBe(1);
-    expect(run.err).toContain('Salesforce support is not part of this build yet');
+    expect(run.err).toContain('Salesforce sign-in is not configured: set SF_CLIENT_ID');
   });
 });

@@ -69,6 +69,13 @@ export interface SalesforceAdapter extends CrmAdapter {
   readonly calls: SalesforceCalls;
 }
 
+/** What `provision` says until Baton deploys the metadata itself (docs/salesforce.md). */
+export const SALESFORCE_DEPLOY_STEPS =
+  'Baton does not deploy to Salesforce itself yet: run `npm run build`, then in ' +
+  'build/salesforce `sf project deploy start --source-dir force-app --target-org <alias>` and ' +
+  '`sf org assign permset --name Baton --target-org <alias>` for each user and the integration ' +
+  'user; check with `baton doctor --crm salesforce` (docs/salesforce.md)';
+
 const COLLECTION = { allOrNone: true, allowRecursive: true } as const;
 
 export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
@@ -277,13 +284,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     addDealTasks,
     closedWonStages,
     listPeople,
-    provision: (): Promise<ProvisionReport> =>
-      Promise.reject(
-        new Error(
-          'provisioning Salesforce from Baton is not built yet: deploy build/salesforce with ' +
-            '`sf project deploy start` (docs/salesforce.md)',
-        ),
-      ),
+    provision: (): Promise<ProvisionReport> => Promise.reject(new Error(SALESFORCE_DEPLOY_STEPS)),
     doctor: (): Promise<DoctorCheck[]> => doctorSalesforce(connection, calls),
   };
 }

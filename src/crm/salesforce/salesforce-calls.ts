@@ -8,6 +8,9 @@ import { SALESFORCE_API_VERSION } from './api-version';
 export interface SalesforceConnectionOptions {
   instanceUrl: string;
   accessToken: string;
+  /** Signs in again: jsforce calls it when a call gets 401 INVALID_SESSION_ID, once for all the
+   * calls waiting on it, then retries them with the new token. */
+  refresh?: () => Promise<{ accessToken: string; instanceUrl: string }>;
 }
 
 /** A jsforce connection on Baton's API version (jsforce's own default is 50.0). */
@@ -15,7 +18,23 @@ export async function createSalesforceConnection(
   options: SalesforceConnectionOptions,
 ): Promise<Connection> {
   const { Connection: JsforceConnection } = await import('jsforce');
-  return new JsforceConnection({ ...options, version: SALESFORCE_API_VERSION });
+  const { refresh, ...session } = options;
+  return new JsforceConnection({
+    ...session,
+    version: SALESFORCE_API_VERSION,
+    ...(refresh && {
+      refreshFn: (connection, callback) => {
+        refresh().then(
+          (token) => {
+            connection.instanceUrl = token.instanceUrl;
+            callback(null, token.accessToken);
+          },
+          (error: unknown) =>
+            callback(error instanceof Error ? error : new Error('Salesforce sign-in failed')),
+        );
+      },
+    }),
+  });
 }
 
 export class SalesforceCalls {

@@ -1,14 +1,21 @@
 // An in-process Salesforce REST server for offline tests: the subset of API v66.0 the jsforce
 // adapter uses (query, describe, sObject collections, upsert by External ID, limits), with
-// Salesforce's response and error shapes and Bearer auth. Every request is counted.
+// Salesforce's response and error shapes and Bearer auth, and the OAuth token endpoint (oauth.ts).
+// Every API request is counted.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { CONTACT_ROLE_VALUES } from './seed';
 import { type ItemError, type ItemResult, MASTER_DETAIL, TestRecords } from './records';
 import { SoqlError, runQuery } from './queries';
+import {
+  SALESFORCE_TEST_TOKEN,
+  type TestConnectedApp,
+  TestSessions,
+  registerTokenEndpoint,
+} from './oauth';
 
-export const SALESFORCE_TEST_TOKEN = 'salesforce-test-token';
+export { SALESFORCE_TEST_TOKEN, type TestConnectedApp };
 /** Salesforce caps an sObject collection at 200 records. */
 const COLLECTION_LIMIT = 200;
 
@@ -17,6 +24,8 @@ export interface SalesforceTestServer {
   records: TestRecords;
   /** Requests answered, by `METHOD path` without the version prefix. */
   requests: string[];
+  /** Valid sessions (SALESFORCE_TEST_TOKEN and every token issued) and the grants answered. */
+  sessions: TestSessions;
   listen(): Promise<{ url: string; close(): Promise<void> }>;
 }
 
@@ -44,13 +53,23 @@ function rolledBack(results: ItemResult[], errors: (ItemError | null)[]): ItemRe
   }));
 }
 
-export function createSalesforceTestServer(): SalesforceTestServer {
+export interface SalesforceTestServerOptions {
+  /** The connected app the token endpoint signs in; without one, only SALESFORCE_TEST_TOKEN. */
+  connectedApp?: TestConnectedApp;
+}
+
+export function createSalesforceTestServer(
+  options: SalesforceTestServerOptions = {},
+): SalesforceTestServer {
   const records = new TestRecords();
   const requests: string[] = [];
-  const app = new Hono().basePath('/services/data/:version');
+  const sessions = new TestSessions();
+  const root = new Hono();
+  registerTokenEndpoint(root, options.connectedApp, sessions);
+  const app = root.basePath('/services/data/:version');
 
   app.use('*', async (c, next) => {
-    if (c.req.header('authorization') !== `Bearer ${SALESFORCE_TEST_TOKEN}`)
+    if (!sessions.isValid(c.req.header('authorization')?.replace(/^Bearer /, '')))
       return sfError(c, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     if (!/^v\d{2,3}\.0$/.test(c.req.param('version') ?? ''))
       return sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -164,12 +183,12 @@ export function createSalesforceTestServer(): SalesforceTestServer {
     );
   });
 
-  app.notFound((c) => sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist'));
+  root.notFound((c) => sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist'));
 
   const listen = () =>
     new Promise<{ url: string; close(): Promise<void> }>((resolve, reject) => {
       const server = serve(
-        { fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
+        { fetch: root.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
         (info: AddressInfo) =>
           resolve({
             url: `http://127.0.0.1:${info.port}`,
@@ -183,5 +202,5 @@ export function createSalesforceTestServer(): SalesforceTestServer {
       server.once('error', reject);
     });
 
-  return { app: app as unknown as Hono, records, requests, listen };
+  return { app: root, records, requests, sessions, listen };
 }
