@@ -1,7 +1,7 @@
 // The deal record's handoff card: the state of the handoff at a glance, the actions this user
 // may take, and the sections edited in place. Everything comes from one card API load.
 import { useMemo, useState } from 'react';
-import { Divider, Flex, Heading, Tile } from '@hubspot/ui-extensions';
+import { Flex, Heading, Tile } from '@hubspot/ui-extensions';
 import type { CardClient } from './card-client';
 import type { HandoffView } from './card-types';
 import { type HandoffCardModel, useHandoffCard } from './use-handoff-card';
@@ -13,9 +13,8 @@ import {
   NoHandoff,
   Refusal,
 } from './components/CardStates';
-import { CommitmentLog } from './components/CommitmentLog';
 import { CompletenessPanel } from './components/CompletenessPanel';
-import { CustomerContextForm } from './components/CustomerContextForm';
+import { HandoffSections } from './components/HandoffSections';
 import { IntroEmailButton } from './components/IntroEmailButton';
 import { LifecycleSteps } from './components/LifecycleSteps';
 import { OwnershipLine } from './components/OwnershipLine';
@@ -23,7 +22,6 @@ import { QualityPanel } from './components/QualityPanel';
 import { ReturnForm } from './components/ReturnForm';
 import { ReturnedGaps } from './components/ReturnedGaps';
 import { SlaClocks } from './components/SlaClocks';
-import { StakeholderMap } from './components/StakeholderMap';
 
 export interface HandoffCardProps {
   client: CardClient;
@@ -100,28 +98,7 @@ function HandoffDetails({ handoff, busy, model, client, copy }: DetailsProps) {
       <QualityPanel quality={handoff.quality} />
       <SlaClocks handoff={handoff} />
       {handoff.canEdit ? <IntroEmailButton client={emailClient} copy={copy} /> : null}
-      <Divider />
-      {/* Keyed by version: a save or reload starts each form again from what was saved. */}
-      <CustomerContextForm
-        key={`customer-context-${handoff.version}`}
-        handoff={handoff}
-        busy={busy}
-        onSave={model.save}
-      />
-      <Divider />
-      <StakeholderMap
-        key={`stakeholders-${handoff.version}`}
-        handoff={handoff}
-        busy={busy}
-        onSave={model.save}
-      />
-      <Divider />
-      <CommitmentLog
-        key={`commitments-${handoff.version}`}
-        handoff={handoff}
-        busy={busy}
-        onSave={model.save}
-      />
+      <HandoffSections handoff={handoff} busy={busy} onSave={model.save} />
     </>
   );
 }

@@ -2,11 +2,9 @@
 // status): each row says as you type what the backend would refuse or not count, the gaps are
 // the core's missing commitment items, and the save carries the version it started from like
 // every other section. New rows go without an id: the backend assigns one on save.
-import { useState } from 'react';
 import {
   Alert,
   Button,
-  ButtonRow,
   Flex,
   Heading,
   Input,
@@ -21,8 +19,9 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { HandoffView, SectionPatch } from '../card-types';
+import { SectionButtons } from './SectionButtons';
+import { useEditableRows } from './use-editable-rows';
 import {
-  type CommitmentRow,
   type CommitmentType,
   SOURCE_OPTIONS,
   STATUS_OPTIONS,
@@ -44,21 +43,14 @@ export interface CommitmentLogProps {
 }
 
 export function CommitmentLog({ handoff, busy, onSave }: CommitmentLogProps) {
-  const [saved] = useState(() => rowsOf(handoff));
-  const [rows, setRows] = useState(saved);
-  const [nextId, setNextId] = useState(saved.length);
+  const { rows, saved, add, update, remove, discard } = useEditableRows(
+    () => rowsOf(handoff),
+    newRow,
+  );
   const gaps = commitmentGaps(handoff);
   const editable = handoff.canEdit;
   const changed = JSON.stringify(toCommitments(rows)) !== JSON.stringify(toCommitments(saved));
   const blocked = rows.some(blocksSave);
-
-  const update = (id: number, change: Partial<CommitmentRow>) =>
-    setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
-  const add = () => {
-    setRows((current) => [...current, newRow(nextId)]);
-    setNextId((id) => id + 1);
-  };
-  const remove = (id: number) => setRows((current) => current.filter((row) => row.id !== id));
 
   return (
     <Flex direction="column" gap="small" testId="commitment-log">
@@ -177,31 +169,17 @@ export function CommitmentLog({ handoff, busy, onSave }: CommitmentLogProps) {
           </TableBody>
         </Table>
       )}
-      {editable ? (
-        <ButtonRow>
-          <Button testId="add-commitment" variant="secondary" disabled={busy} onClick={add}>
-            Add a commitment
-          </Button>
-          <Button
-            testId="save-commitments"
-            variant="primary"
-            disabled={busy || !changed || blocked}
-            onClick={() => void onSave({ commitments: toCommitments(rows) })}
-          >
-            Save commitment log
-          </Button>
-          <Button
-            testId="discard-commitments"
-            variant="secondary"
-            disabled={busy || !changed}
-            onClick={() => setRows(saved)}
-          >
-            Discard changes
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Text variant="microcopy">Only the sender edits the handoff.</Text>
-      )}
+      <SectionButtons
+        id="commitments"
+        saveLabel="Save commitment log"
+        editable={editable}
+        busy={busy}
+        changed={changed}
+        blocked={blocked}
+        onSave={() => void onSave({ commitments: toCommitments(rows) })}
+        onDiscard={discard}
+        add={{ testId: 'add-commitment', label: 'Add a commitment', onAdd: add }}
+      />
     </Flex>
   );
 }

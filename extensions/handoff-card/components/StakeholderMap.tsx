@@ -2,11 +2,9 @@
 // each row says as you type what the backend would not count, the roles the template still
 // needs are flagged from the core's missing items, and the save carries the version it started
 // from like every other section.
-import { useState } from 'react';
 import {
   Alert,
   Button,
-  ButtonRow,
   Flex,
   Heading,
   Input,
@@ -21,13 +19,14 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { HandoffView, SectionPatch } from '../card-types';
+import { SectionButtons } from './SectionButtons';
+import { useEditableRows } from './use-editable-rows';
 import {
   RELATIONSHIP_OPTIONS,
   ROLE_OPTIONS,
   type Relationship,
   SENTIMENT_OPTIONS,
   type Sentiment,
-  type StakeholderRow,
   blocksSave,
   newRow,
   roleGaps,
@@ -44,21 +43,14 @@ export interface StakeholderMapProps {
 }
 
 export function StakeholderMap({ handoff, busy, onSave }: StakeholderMapProps) {
-  const [saved] = useState(() => rowsOf(handoff));
-  const [rows, setRows] = useState(saved);
-  const [nextId, setNextId] = useState(saved.length);
+  const { rows, saved, add, update, remove, discard } = useEditableRows(
+    () => rowsOf(handoff),
+    newRow,
+  );
   const gaps = roleGaps(handoff);
   const editable = handoff.canEdit;
   const changed = JSON.stringify(toStakeholders(rows)) !== JSON.stringify(toStakeholders(saved));
   const blocked = rows.some(blocksSave);
-
-  const update = (id: number, change: Partial<StakeholderRow>) =>
-    setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
-  const add = () => {
-    setRows((current) => [...current, newRow(nextId)]);
-    setNextId((id) => id + 1);
-  };
-  const remove = (id: number) => setRows((current) => current.filter((row) => row.id !== id));
 
   return (
     <Flex direction="column" gap="small" testId="stakeholder-map">
@@ -164,31 +156,17 @@ export function StakeholderMap({ handoff, busy, onSave }: StakeholderMapProps) {
           </TableBody>
         </Table>
       )}
-      {editable ? (
-        <ButtonRow>
-          <Button testId="add-stakeholder" variant="secondary" disabled={busy} onClick={add}>
-            Add a stakeholder
-          </Button>
-          <Button
-            testId="save-stakeholders"
-            variant="primary"
-            disabled={busy || !changed || blocked}
-            onClick={() => void onSave({ stakeholders: toStakeholders(rows) })}
-          >
-            Save stakeholder map
-          </Button>
-          <Button
-            testId="discard-stakeholders"
-            variant="secondary"
-            disabled={busy || !changed}
-            onClick={() => setRows(saved)}
-          >
-            Discard changes
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Text variant="microcopy">Only the sender edits the handoff.</Text>
-      )}
+      <SectionButtons
+        id="stakeholders"
+        saveLabel="Save stakeholder map"
+        editable={editable}
+        busy={busy}
+        changed={changed}
+        blocked={blocked}
+        onSave={() => void onSave({ stakeholders: toStakeholders(rows) })}
+        onDiscard={discard}
+        add={{ testId: 'add-stakeholder', label: 'Add a stakeholder', onAdd: add }}
+      />
     </Flex>
   );
 }

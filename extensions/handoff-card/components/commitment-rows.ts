@@ -1,14 +1,12 @@
 // The commitment log's rows as the card edits them, their problems as they are typed, and what
 // the core still finds missing. Pure, so the component only wires.
-import { isIsoDate, isIsoDateTime } from '../../../src/core/document/dates';
-import { isFilledText, isNotApplicable } from '../../../src/core/document/filled';
 import {
   COMMITMENT_STATUSES,
   COMMITMENT_TYPES,
   type CommitmentStatus,
 } from '../../../src/core/document/vocabulary';
 import type { HandoffDocument, HandoffView } from '../card-types';
-import { fieldProblem, isTooLong } from '../field-problem';
+import { dateProblem, fieldProblem, isTooLong, isUnparsableDate } from '../field-problem';
 
 export type Commitment = NonNullable<HandoffDocument['commitments']>[number];
 export type CommitmentType = (typeof COMMITMENT_TYPES)[number];
@@ -100,19 +98,10 @@ export function toCommitments(rows: readonly CommitmentRow[]): Commitment[] {
 
 const MISSING_FOR_SCORE = 'the completeness score counts it as missing until it is filled in.';
 
-/**
- * The schema's date rule, from the same parts: a date or date-time parses, "N/A" is filled, and
- * blank or a placeholder is accepted as missing. Anything else the backend would refuse.
- */
 function dueDateProblem(value: string): string | null {
-  const text = value.trim();
-  if (!isFilledText(text)) {
-    return text === ''
-      ? `No due date yet: ${MISSING_FOR_SCORE}`
-      : `"${text}" counts as missing: write the date as YYYY-MM-DD.`;
-  }
-  if (isNotApplicable(text) || isIsoDate(text) || isIsoDateTime(text)) return null;
-  return 'Write the due date as YYYY-MM-DD, for example 2026-12-15.';
+  return value.trim() === ''
+    ? `No due date yet: ${MISSING_FOR_SCORE}`
+    : dateProblem(value, 'due date');
 }
 
 export function rowProblems(row: CommitmentRow): CommitmentProblems {
@@ -134,7 +123,7 @@ export function blocksSave(row: CommitmentRow): boolean {
     row.description.trim() === '' ||
     isTooLong(problems.description) ||
     isTooLong(problems.owner) ||
-    problems.dueDate?.startsWith('Write') === true
+    isUnparsableDate(problems.dueDate)
   );
 }
 
