@@ -2,12 +2,15 @@
 import { runBackendBench } from './backend.bench';
 import { runCoreScoringBench } from './core-scoring.bench';
 import { runHubSpotCallsBench } from './hubspot-calls.bench';
+import { runSalesforceCallsBench } from './salesforce-calls.bench';
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
   runCoreScoringBench();
   console.log('');
   await runHubSpotCallsBench();
+  console.log('');
+  await runSalesforceCallsBench();
   console.log('');
   await runBackendBench();
 }
