@@ -1,7 +1,7 @@
 // The deal record's handoff card: the state of the handoff at a glance, the actions this user
 // may take, and the sections edited in place. Everything comes from one card API load.
 import { useMemo, useState } from 'react';
-import { Flex, Heading, Tile } from '@hubspot/ui-extensions';
+import { Divider, Flex, Heading, Tile } from '@hubspot/ui-extensions';
 import type { CardClient } from './card-client';
 import type { HandoffView } from './card-types';
 import { type HandoffCardModel, useHandoffCard } from './use-handoff-card';
@@ -17,6 +17,7 @@ import { CompletenessPanel } from './components/CompletenessPanel';
 import { HandoffSections } from './components/HandoffSections';
 import { IntroEmailButton } from './components/IntroEmailButton';
 import { LifecycleSteps } from './components/LifecycleSteps';
+import { MeetingChecklist } from './components/MeetingChecklist';
 import { OwnershipLine } from './components/OwnershipLine';
 import { QualityPanel } from './components/QualityPanel';
 import { ReturnForm } from './components/ReturnForm';
@@ -99,6 +100,14 @@ function HandoffDetails({ handoff, busy, model, client, copy }: DetailsProps) {
       <SlaClocks handoff={handoff} />
       {handoff.canEdit ? <IntroEmailButton client={emailClient} copy={copy} /> : null}
       <HandoffSections handoff={handoff} busy={busy} onSave={model.save} />
+      <Divider />
+      {/* Keyed by version: a recorded meeting starts the form again from what was saved. */}
+      <MeetingChecklist
+        key={`meeting-${handoff.version}`}
+        handoff={handoff}
+        busy={busy}
+        onAct={model.act}
+      />
     </>
   );
 }

@@ -911,13 +911,15 @@ describe('availableActions and nextAction', () => {
       'mark:kickoff_scheduled',
       'mark:kickoff_held',
       'complete',
+      'record_meeting',
     ]);
   });
 
-  it('offers the AE only the intro email on a submitted handoff, and says why not the rest', () => {
+  it('offers the AE the intro email and the meeting on a submitted handoff, and says why not the rest', () => {
     const actions = availableActions(submitted(), ctx(ae, ACCEPT_AT));
     expect(actions.filter((action) => action.allowed).map((action) => action.action)).toEqual([
       'mark:intro_sent',
+      'record_meeting',
     ]);
     expect(actions.find((action) => action.action === 'submit')?.reason).toBe(
       'cannot submit a handoff that is submitted; it has already been submitted',
@@ -933,6 +935,7 @@ describe('availableActions and nextAction', () => {
       'accept',
       'return:needs_revision',
       'return:rejected',
+      'record_meeting',
     ]);
     expect(nextAction(availableActions(submitted(), ctx(csm, ACCEPT_AT)))).toBe('accept');
   });
@@ -955,11 +958,13 @@ describe('availableActions and nextAction', () => {
       'mark:first_cs_contact',
       'mark:cs_prep_done',
       'mark:kickoff_scheduled',
+      'record_meeting',
     ]);
     expect(allowedOf(kickoffScheduled(), csm, KICKOFF_AT)).toEqual([
       'mark:first_cs_contact',
       'mark:cs_prep_done',
       'mark:kickoff_held',
+      'record_meeting',
     ]);
   });
 

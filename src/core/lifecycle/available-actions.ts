@@ -1,5 +1,6 @@
 // What the current user may do now, and what they should do next: the card's action bar.
 // Each action is tried against the real guards, so the card and the backend never disagree.
+import { toIso } from '../document/dates';
 import type { HandoffDocument } from '../document/handoff-document.schema';
 import type { LifecycleAction } from './lifecycle-actions.schema';
 import { MILESTONES } from './lifecycle-actions.schema';
@@ -31,7 +32,13 @@ const CANDIDATES: [AvailableAction['action'], LifecycleAction][] = [
 ];
 
 export function availableActions(doc: HandoffDocument, ctx: TransitionContext): AvailableAction[] {
-  return CANDIDATES.map(([name, action]) => {
+  // Recording the handoff meeting needs an instant, so it is tried as held now. Last, so it
+  // never outranks a transition as the next action.
+  const candidates: typeof CANDIDATES = [
+    ...CANDIDATES,
+    ['record_meeting', { type: 'record_meeting', meeting: { heldAt: toIso(ctx.now) } }],
+  ];
+  return candidates.map(([name, action]) => {
     const result = applyAction(doc, action, ctx);
     if (!result.ok) return { action: name, allowed: false, reason: result.reason };
     // A milestone already recorded "succeeds" without change: there is nothing left to do.
