@@ -20,7 +20,7 @@ if (!cliOnly) {
   // actions, which call BATON_PUBLIC_URL; its app objects and their associations) and the
   // schema payloads for admins who provision by hand. With BATON_HUBSPOT_INSTALL=private, the
   // private install instead: a static-auth app with Baton's app functions, each one esbuild
-  // bundle (scripts/hubspot/bundle-app-functions.ts). The card is bundled by the HubSpot generator (scripts/hubspot/bundle-handoff-card.ts).
+  // bundle (scripts/hubspot/bundle-app-functions.ts). The cards are bundled by the HubSpot generator (scripts/hubspot/bundle-handoff-card.ts).
   const { tsImport } = await import('tsx/esm/api');
   const { generateHubSpotObjects, installFrom, publicUrlNote } = await tsImport(
     './generate-hubspot-objects.ts',

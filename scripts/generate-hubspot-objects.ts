@@ -4,9 +4,10 @@
 //   (from src/crm/hubspot/app-meta.ts and workflows/), which call the backend at the public URL
 //   (BATON_PUBLIC_URL, default http://localhost:$PORT), and the app objects,
 //   `app/app-objects/*-hsmeta.json` and `app/app-object-associations/*-hsmeta.json` (from
-//   src/crm/objects), and the deal record's handoff card, `app/cards/` (its `*-hsmeta.json`
-//   from src/crm/hubspot/card-meta.ts, the folder's package.json, and the card bundled by
-//   esbuild into the entry file, with BATON_PUBLIC_URL built in);
+//   src/crm/objects), and the deal record's handoff cards (the tab and the sidebar),
+//   `app/cards/` (their `*-hsmeta.json` from src/crm/hubspot/card-meta.ts, the folder's
+//   package.json, and each card bundled by esbuild into its entry file, with BATON_PUBLIC_URL
+//   built in);
 // - the schemas API payloads, for admins who provision custom objects by hand:
 //   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
 // With BATON_HUBSPOT_INSTALL=private the tree is the private, single-portal install instead:
@@ -19,7 +20,7 @@
 // (or `npm run build`). Each folder above belongs to this script: a `*-hsmeta.json` (in the
 // project tree) or `*.json` (in build/hubspot-schemas) it did not generate is removed, so no
 // stale or hand-made component is uploaded; `app/functions/` is owned whole (bundles and
-// package.json too), and so is `app/cards/` (the entry file is a bundle); a marketplace build
+// package.json too), and so is `app/cards/` (the entry files are bundles); a marketplace build
 // removes what a private build left, and the other way round. Unchanged files
 // are not rewritten.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -42,7 +43,7 @@ import {
 } from '../src/crm/hubspot/generated-files';
 import { type PublicUrl, publicUrlFrom } from '../src/crm/hubspot/public-url';
 import { type EsbuildBuild, bundleAppFunctions } from './hubspot/bundle-app-functions';
-import { bundleHandoffCard } from './hubspot/bundle-handoff-card';
+import { bundleCards } from './hubspot/bundle-handoff-card';
 
 export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
 
@@ -141,11 +142,11 @@ export async function generateHubSpotObjects(
   const appSet =
     install === 'private'
       ? privateAppFiles(publicUrl.base).concat(await bundleAppFunctions(build))
-      : // The card calls the backend; the private install has none, so no card yet.
+      : // The cards call the backend; the private install has none, so no cards yet.
         [
           ...appFiles(publicUrl.base),
           ...cardFiles(),
-          await bundleHandoffCard(publicUrl.base, build),
+          ...(await bundleCards(publicUrl.base, build)),
         ];
   const projectFiles = [...appSet, ...appObjectFiles()];
   const ownedWhole = [APP_FUNCTIONS_DIR, CARDS_DIR];

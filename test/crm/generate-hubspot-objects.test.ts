@@ -22,6 +22,7 @@ import { objectSchemaPayloads } from '../../src/crm/hubspot/schema-payloads';
 const APP_PATHS = [
   'hs/src/app/app-hsmeta.json',
   'hs/src/app/cards/handoff-card.jsx',
+  'hs/src/app/cards/handoff-sidebar.jsx',
   'hs/src/app/webhooks/webhooks-hsmeta.json',
   'hs/src/app/workflow-actions/start-handoff-hsmeta.json',
 ];
@@ -38,6 +39,7 @@ const APP_OBJECT_PATHS = [
 ];
 const CARD_META_PATHS = [
   'hs/src/app/cards/handoff-card-hsmeta.json',
+  'hs/src/app/cards/handoff-sidebar-hsmeta.json',
   'hs/src/app/cards/package.json',
 ];
 const PROJECT_PATHS = [...APP_PATHS, ...CARD_META_PATHS, ...APP_OBJECT_PATHS].sort();
@@ -142,7 +144,7 @@ describe('generateHubSpotObjects', () => {
     await writeFile(join(dir, 'hs/src/app/webhooks/old-webhooks-hsmeta.json'), '{}');
     // A second app would be refused by HubSpot: app/ holds only the generated one.
     await writeFile(join(dir, 'hs/src/app/old-app-hsmeta.json'), '{}');
-    // cards/ holds only the generated card: its entry file is a bundle, not a source.
+    // cards/ holds only the generated cards: their entry files are bundles, not sources.
     await writeFile(join(dir, 'hs/src/app/cards/card-hsmeta.json'), '{}');
     await writeFile(join(dir, 'hs/src/app/cards/HandoffCard.tsx'), '');
     await writeFile(join(dir, 'hs/src/app/settings/settings-hsmeta.json'), '{}');
@@ -161,6 +163,8 @@ describe('generateHubSpotObjects', () => {
     expect((await readdir(join(dir, 'hs/src/app/cards'))).sort()).toEqual([
       'handoff-card-hsmeta.json',
       'handoff-card.jsx',
+      'handoff-sidebar-hsmeta.json',
+      'handoff-sidebar.jsx',
       'package.json',
     ]);
     expect((await readdir(join(dir, 'hs/src/app/settings'))).sort()).toEqual([
@@ -229,11 +233,11 @@ describe('the generated file sets', () => {
     expect(appObjectFiles()).toEqual(appObjectFiles());
     expect(schemaPayloadFiles()).toEqual(schemaPayloadFiles());
     expect(cardFiles()).toEqual(cardFiles());
-    // The card's entry file is the one project file not listed here: esbuild writes it.
+    // The cards' entry files are the project files not listed here: esbuild writes them.
     expect(
       [...appFiles(PUBLIC_URL.base), ...cardFiles(), ...appObjectFiles()]
         .map((file) => `hs/src/${file.path}`)
-        .concat('hs/src/app/cards/handoff-card.jsx')
+        .concat('hs/src/app/cards/handoff-card.jsx', 'hs/src/app/cards/handoff-sidebar.jsx')
         .sort(),
     ).toEqual(PROJECT_PATHS);
     expect(

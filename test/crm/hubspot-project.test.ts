@@ -26,12 +26,15 @@ const WEBHOOKS = 'app/webhooks/webhooks-hsmeta.json';
 const APP = 'app/app-hsmeta.json';
 const CARD = 'app/cards/handoff-card-hsmeta.json';
 const CARD_ENTRY = 'app/cards/handoff-card.jsx';
+const SIDEBAR = 'app/cards/handoff-sidebar-hsmeta.json';
+const SIDEBAR_ENTRY = 'app/cards/handoff-sidebar.jsx';
 
-/** The generated tree, with a stand-in for the card's entry file (the build bundles the card). */
+/** The generated tree, with stand-ins for the cards' entry files (the build bundles the cards). */
 const tree = (): GeneratedFile[] => [
   ...appFiles(PUBLIC_URL),
   ...cardFiles(),
   { path: CARD_ENTRY, content: 'export {};\n' },
+  { path: SIDEBAR_ENTRY, content: 'export {};\n' },
   ...appObjectFiles(),
 ];
 const componentCount = () => tree().filter((file) => file.path.endsWith('-hsmeta.json')).length;
@@ -131,6 +134,19 @@ const broken: [string, () => GeneratedFile[], RegExp][] = [
     /handoff-card-hsmeta\.json[\s\S]*config\.location/,
   ],
   [
+    'a sidebar card whose entry file is not in the tree',
+    () => tree().filter((file) => file.path !== SIDEBAR_ENTRY),
+    /handoff-sidebar-hsmeta\.json: entrypoint \/app\/cards\/handoff-sidebar\.jsx is not in the project/,
+  ],
+  [
+    'a sidebar card with the tab card uid',
+    () =>
+      edited(SIDEBAR, (meta) => {
+        meta.uid = 'baton_handoff_card';
+      }),
+    /Duplicate uid .baton_handoff_card./,
+  ],
+  [
     'a workflow action outside workflow-actions/',
     () =>
       tree().map((file) =>
@@ -145,6 +161,21 @@ function appMetaOf(files: GeneratedFile[]): unknown {
   const app = files.find((file) => file.path === APP);
   if (!app) throw new Error('no app-hsmeta.json');
   return { ...component.parse(JSON.parse(app.content)), uid: 'baton_app_old' };
+}
+
+/** The bundled entry file at `path`: Baton's code inlined, HubSpot's packages imported. */
+async function expectBundled(path: string): Promise<string> {
+  const entry = await readFile(join(generatedSrc, path), 'utf8');
+  // The only imports left are what HubSpot installs for the cards.
+  const imported = new Set(
+    [...entry.matchAll(/^\s*} from "([^"]+)";|^import .* from "([^"]+)";/gm)].map(
+      (match) => match[1] ?? match[2],
+    ),
+  );
+  expect([...imported].sort()).toEqual(['@hubspot/ui-extensions', 'react', 'react/jsx-runtime']);
+  expect(entry).toMatch(/\bhubspot\d*\.extend\(/);
+  expect(entry).toContain('BATON_PUBLIC_URL: "https://baton.example.com"');
+  return entry;
 }
 
 let scratch: string;
@@ -176,7 +207,7 @@ afterAll(async () => {
 });
 
 describe('the generated HubSpot project tree, validated by @hubspot/project-parsing-lib', () => {
-  it('is accepted whole: the app, its webhooks, the workflow action, the card and the app objects', () => {
+  it('is accepted whole: the app, its webhooks, the workflow action, the cards and the app objects', () => {
     const result = results.get('generated');
     expect(errorsOf(result)).toBe('');
     expect(result).toEqual({
@@ -186,6 +217,7 @@ describe('the generated HubSpot project tree, validated by @hubspot/project-pars
         { uid: 'baton_webhooks', type: 'WEBHOOKS', file: WEBHOOKS },
         { uid: 'baton_start_handoff', type: 'WORKFLOW_ACTION', file: ACTION },
         { uid: 'baton_handoff_card', type: 'CARD', file: CARD },
+        { uid: 'baton_handoff_sidebar', type: 'CARD', file: SIDEBAR },
         { uid: 'BATON_HANDOFF', type: 'APP_OBJECT', file: 'app/app-objects/handoff-hsmeta.json' },
       ]),
     });
@@ -203,16 +235,24 @@ describe('the generated HubSpot project tree, validated by @hubspot/project-pars
         entrypoint: `/${CARD_ENTRY}`,
       }),
     });
-    const entry = await readFile(join(generatedSrc, CARD_ENTRY), 'utf8');
-    // Baton's code is inlined: the only imports left are what HubSpot installs for the card.
-    const imported = new Set(
-      [...entry.matchAll(/^\s*} from "([^"]+)";|^import .* from "([^"]+)";/gm)].map(
-        (match) => match[1] ?? match[2],
-      ),
-    );
-    expect([...imported].sort()).toEqual(['@hubspot/ui-extensions', 'react', 'react/jsx-runtime']);
-    expect(entry).toMatch(/\bhubspot\d*\.extend\(/);
-    expect(entry).toContain('BATON_PUBLIC_URL: "https://baton.example.com"');
+    await expectBundled(CARD_ENTRY);
+  });
+
+  it('puts the sidebar card on the deal record sidebar, with its own uid and bundle', async () => {
+    const meta = JSON.parse(await readFile(join(generatedSrc, SIDEBAR), 'utf8')) as Component;
+    expect(meta).toEqual({
+      uid: 'baton_handoff_sidebar',
+      type: 'card',
+      config: expect.objectContaining({
+        location: 'crm.record.sidebar',
+        objectTypes: ['deals'],
+        entrypoint: `/${SIDEBAR_ENTRY}`,
+      }),
+    });
+    const entry = await expectBundled(SIDEBAR_ENTRY);
+    expect(entry).toContain('function HandoffSidebar(');
+    // Its own bundle: the tab card's sections are not in it.
+    expect(entry).not.toContain('function HandoffSections(');
   });
 
   it('installs for the card the versions the card is tested with', () => {

@@ -1,6 +1,6 @@
-// The deal record's handoff card as a HubSpot 2026.03 project component:
-// `app/cards/handoff-card-hsmeta.json` (`type: card`), its entry file and the folder's
-// package.json.
+// The deal record's cards as HubSpot 2026.03 project components: for each card,
+// `app/cards/<name>-hsmeta.json` (`type: card`) and its entry file; and the folder's
+// package.json, shared by both.
 //
 // The format follows HubSpot's app cards reference for 2026.03
 // (developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/app-cards)
@@ -10,19 +10,50 @@
 // srcDir with a leading slash; HubSpot bundles it on upload with the dependencies of the
 // package.json beside it.
 //
-// The entry file is not extensions/handoff-card copied: the card imports the core's words and
-// rules from src/, which a copy in the tree could not reach. It is one esbuild bundle of the
-// card (scripts/hubspot/bundle-handoff-card.ts) with everything of Baton's inlined and only
-// React and @hubspot/ui-extensions left as imports, which HubSpot installs from CARD_PACKAGE.
+// An entry file is not extensions/<card> copied: the cards import the core's words and rules
+// from src/, which a copy in the tree could not reach. Each is one esbuild bundle of its card
+// (scripts/hubspot/bundle-handoff-card.ts) with everything of Baton's inlined and only React
+// and @hubspot/ui-extensions left as imports, which HubSpot installs from CARD_PACKAGE.
 export const CARDS_DIR = 'app/cards';
 
-export const HANDOFF_CARD_UID = 'baton_handoff_card';
+type CardLocation = 'crm.record.tab' | 'crm.record.sidebar';
 
-/** The card's source, bundled into the tree's entry file. */
-export const HANDOFF_CARD_SOURCE = 'extensions/handoff-card/index.tsx';
+export interface CardDefinition {
+  uid: string;
+  name: string;
+  description: string;
+  location: CardLocation;
+  /** The card's source, bundled into the tree's entry file. */
+  source: string;
+}
+
+export const CARDS = {
+  'handoff-card': {
+    uid: 'baton_handoff_card',
+    name: 'Handoff',
+    description:
+      'The sales-to-CS handoff of this deal: lifecycle, completeness, quality, SLA clocks, and the sections to fill in.',
+    location: 'crm.record.tab',
+    source: 'extensions/handoff-card/index.tsx',
+  },
+  'handoff-sidebar': {
+    uid: 'baton_handoff_sidebar',
+    name: 'Handoff at a glance',
+    description:
+      "The state of this deal's handoff to CS: who owns the customer, completeness, quality, the next SLA clock and your next step.",
+    location: 'crm.record.sidebar',
+    source: 'extensions/handoff-sidebar/index.tsx',
+  },
+} as const satisfies Record<string, CardDefinition>;
+
+export type CardName = keyof typeof CARDS;
+
+export const CARD_NAMES = Object.keys(CARDS) as CardName[];
 
 /** The bundle: JavaScript, named `.jsx` like the templates' plain cards. */
-export const HANDOFF_CARD_ENTRY = `${CARDS_DIR}/handoff-card.jsx`;
+export function cardEntry(name: CardName): string {
+  return `${CARDS_DIR}/${name}.jsx`;
+}
 
 export interface CardMeta {
   uid: string;
@@ -30,30 +61,30 @@ export interface CardMeta {
   config: {
     name: string;
     description: string;
-    location: 'crm.record.tab' | 'crm.record.sidebar';
+    location: CardLocation;
     objectTypes: string[];
     entrypoint: string;
   };
 }
 
-export function handoffCardMeta(): CardMeta {
+export function cardMeta(name: CardName): CardMeta {
+  const card: CardDefinition = CARDS[name];
   return {
-    uid: HANDOFF_CARD_UID,
+    uid: card.uid,
     type: 'card',
     config: {
-      name: 'Handoff',
-      description:
-        'The sales-to-CS handoff of this deal: lifecycle, completeness, quality, SLA clocks, and the sections to fill in.',
-      location: 'crm.record.tab',
+      name: card.name,
+      description: card.description,
+      location: card.location,
       objectTypes: ['deals'],
-      entrypoint: `/${HANDOFF_CARD_ENTRY}`,
+      entrypoint: `/${cardEntry(name)}`,
     },
   };
 }
 
 /**
  * `app/cards/package.json`: what HubSpot installs to bundle the cards. The same versions the
- * card is built and tested with here (package.json's devDependencies; a test compares them).
+ * cards are built and tested with here (package.json's devDependencies; a test compares them).
  */
 export const CARD_PACKAGE = {
   name: 'baton-cards',

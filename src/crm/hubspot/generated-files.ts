@@ -18,7 +18,7 @@ import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
 import { appMeta, webhooksMeta } from './app-meta';
 import { appObjectAssociationMeta, appObjectMeta } from './app-object-meta';
-import { CARDS_DIR, CARD_PACKAGE, handoffCardMeta } from './card-meta';
+import { CARDS_DIR, CARD_NAMES, CARD_PACKAGE, cardMeta } from './card-meta';
 import {
   type BatonObjectTypeResolver,
   associationLabelRequests,
@@ -85,12 +85,16 @@ export function appFiles(publicUrl: string): GeneratedFile[] {
 }
 
 /**
- * `app/cards/handoff-card-hsmeta.json` and the folder's `package.json`. The entry file the meta
- * names (`handoff-card.jsx`) is built by esbuild (scripts/hubspot/bundle-handoff-card.ts).
+ * Each card's `app/cards/<name>-hsmeta.json` (the tab and the sidebar) and the folder's
+ * `package.json`. The entry files the metas name (`<name>.jsx`) are built by esbuild
+ * (scripts/hubspot/bundle-handoff-card.ts).
  */
 export function cardFiles(): GeneratedFile[] {
   return [
-    { path: `${CARDS_DIR}/handoff-card-hsmeta.json`, content: toJson(handoffCardMeta()) },
+    ...CARD_NAMES.map((name) => ({
+      path: `${CARDS_DIR}/${name}-hsmeta.json`,
+      content: toJson(cardMeta(name)),
+    })),
     { path: `${CARDS_DIR}/package.json`, content: toJson(CARD_PACKAGE) },
   ];
 }
