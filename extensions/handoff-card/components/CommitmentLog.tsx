@@ -4,20 +4,17 @@
 // every other section. New rows go without an id: the backend assigns one on save.
 import {
   Alert,
-  Button,
   Flex,
   Heading,
-  Input,
   List,
-  Select,
   Table,
   TableBody,
-  TableCell,
   TableHead,
   TableHeader,
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
+import { ChoiceCell, RemoveCell, TextCell } from './table-cells';
 import type { HandoffView, SectionPatch } from '../card-types';
 import { SectionButtons } from './SectionButtons';
 import { useEditableRows } from './use-editable-rows';
@@ -85,84 +82,61 @@ export function CommitmentLog({ handoff, busy, onSave }: CommitmentLogProps) {
               const field = (name: string) => `commitments.${row.id}.${name}`;
               return (
                 <TableRow key={row.id}>
-                  <TableCell>
-                    <Select
-                      name={field('type')}
-                      label="Type"
-                      value={row.type}
-                      readOnly={!editable}
-                      options={TYPE_OPTIONS}
-                      onChange={(value) => update(row.id, { type: value as CommitmentType | '' })}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      name={field('description')}
-                      label="Description"
-                      value={row.description}
-                      readOnly={!editable}
-                      onInput={(value) => update(row.id, { description: value })}
-                      error={problems.description !== null}
-                      validationMessage={problems.description ?? undefined}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      name={field('owner')}
-                      label="Owner"
-                      value={row.owner}
-                      readOnly={!editable}
-                      onInput={(value) => update(row.id, { owner: value })}
-                      error={problems.owner !== null}
-                      validationMessage={problems.owner ?? undefined}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      name={field('dueDate')}
-                      label="Due date"
-                      placeholder="YYYY-MM-DD"
-                      value={row.dueDate}
-                      readOnly={!editable}
-                      onInput={(value) => update(row.id, { dueDate: value })}
-                      error={problems.dueDate !== null}
-                      validationMessage={problems.dueDate ?? undefined}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      name={field('source')}
-                      label="Source"
-                      value={row.source}
-                      readOnly={!editable}
-                      options={SOURCE_OPTIONS}
-                      onChange={(value) => update(row.id, { source: value as Source })}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      name={field('status')}
-                      label="Status"
-                      value={row.status}
-                      readOnly={!editable}
-                      options={STATUS_OPTIONS}
-                      onChange={(value) =>
-                        update(row.id, { status: value as CommitmentStatus | '' })
-                      }
-                    />
-                  </TableCell>
-                  {editable ? (
-                    <TableCell>
-                      <Button
-                        testId={`remove-commitment-${row.id}`}
-                        variant="transparent"
-                        disabled={busy}
-                        onClick={() => remove(row.id)}
-                      >
-                        Remove
-                      </Button>
-                    </TableCell>
-                  ) : null}
+                  <ChoiceCell
+                    name={field('type')}
+                    label="Type"
+                    value={row.type}
+                    editable={editable}
+                    options={TYPE_OPTIONS}
+                    onChange={(value) => update(row.id, { type: value as CommitmentType | '' })}
+                  />
+                  <TextCell
+                    name={field('description')}
+                    label="Description"
+                    value={row.description}
+                    editable={editable}
+                    problem={problems.description}
+                    onInput={(value) => update(row.id, { description: value })}
+                  />
+                  <TextCell
+                    name={field('owner')}
+                    label="Owner"
+                    value={row.owner}
+                    editable={editable}
+                    problem={problems.owner}
+                    onInput={(value) => update(row.id, { owner: value })}
+                  />
+                  <TextCell
+                    name={field('dueDate')}
+                    label="Due date"
+                    placeholder="YYYY-MM-DD"
+                    value={row.dueDate}
+                    editable={editable}
+                    problem={problems.dueDate}
+                    onInput={(value) => update(row.id, { dueDate: value })}
+                  />
+                  <ChoiceCell
+                    name={field('source')}
+                    label="Source"
+                    value={row.source}
+                    editable={editable}
+                    options={SOURCE_OPTIONS}
+                    onChange={(value) => update(row.id, { source: value as Source })}
+                  />
+                  <ChoiceCell
+                    name={field('status')}
+                    label="Status"
+                    value={row.status}
+                    editable={editable}
+                    options={STATUS_OPTIONS}
+                    onChange={(value) => update(row.id, { status: value as CommitmentStatus | '' })}
+                  />
+                  <RemoveCell
+                    testId={`remove-commitment-${row.id}`}
+                    editable={editable}
+                    busy={busy}
+                    onRemove={() => remove(row.id)}
+                  />
                 </TableRow>
               );
             })}

@@ -1,16 +1,7 @@
 // The implementation plan's milestones as a table: name and date per row, added and removed in
 // place, each row saying as it is typed what the backend would refuse or not count.
-import {
-  Button,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Table, TableBody, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { RemoveCell, TextCell } from './table-cells';
 import { type MilestoneRow, milestoneProblems } from './milestone-rows';
 
 export interface MilestoneTableProps {
@@ -37,41 +28,29 @@ export function MilestoneTable({ rows, editable, busy, onChange, onRemove }: Mil
           const problems = milestoneProblems(row);
           return (
             <TableRow key={row.id}>
-              <TableCell>
-                <Input
-                  name={`implementation.milestones.${row.id}.name`}
-                  label="Milestone"
-                  value={row.name}
-                  readOnly={!editable}
-                  onInput={(value) => onChange(row.id, { name: value })}
-                  error={problems.name !== null}
-                  validationMessage={problems.name ?? undefined}
-                />
-              </TableCell>
-              <TableCell>
-                <Input
-                  name={`implementation.milestones.${row.id}.date`}
-                  label="Date"
-                  placeholder="YYYY-MM-DD"
-                  value={row.date}
-                  readOnly={!editable}
-                  onInput={(value) => onChange(row.id, { date: value })}
-                  error={problems.date !== null}
-                  validationMessage={problems.date ?? undefined}
-                />
-              </TableCell>
-              {editable ? (
-                <TableCell>
-                  <Button
-                    testId={`remove-milestone-${row.id}`}
-                    variant="transparent"
-                    disabled={busy}
-                    onClick={() => onRemove(row.id)}
-                  >
-                    Remove
-                  </Button>
-                </TableCell>
-              ) : null}
+              <TextCell
+                name={`implementation.milestones.${row.id}.name`}
+                label="Milestone"
+                value={row.name}
+                editable={editable}
+                problem={problems.name}
+                onInput={(value) => onChange(row.id, { name: value })}
+              />
+              <TextCell
+                name={`implementation.milestones.${row.id}.date`}
+                label="Date"
+                placeholder="YYYY-MM-DD"
+                value={row.date}
+                editable={editable}
+                problem={problems.date}
+                onInput={(value) => onChange(row.id, { date: value })}
+              />
+              <RemoveCell
+                testId={`remove-milestone-${row.id}`}
+                editable={editable}
+                busy={busy}
+                onRemove={() => onRemove(row.id)}
+              />
             </TableRow>
           );
         })}

@@ -4,20 +4,17 @@
 // from like every other section.
 import {
   Alert,
-  Button,
   Flex,
   Heading,
-  Input,
   List,
-  Select,
   Table,
   TableBody,
-  TableCell,
   TableHead,
   TableHeader,
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
+import { ChoiceCell, RemoveCell, TextCell } from './table-cells';
 import type { HandoffView, SectionPatch } from '../card-types';
 import { SectionButtons } from './SectionButtons';
 import { useEditableRows } from './use-editable-rows';
@@ -84,72 +81,54 @@ export function StakeholderMap({ handoff, busy, onSave }: StakeholderMapProps) {
               const field = (name: string) => `stakeholders.${row.id}.${name}`;
               return (
                 <TableRow key={row.id}>
-                  <TableCell>
-                    <Select
-                      name={field('role')}
-                      label="Role"
-                      value={row.role}
-                      readOnly={!editable}
-                      options={ROLE_OPTIONS}
-                      onChange={(value) => update(row.id, { role: value as StakeholderRole })}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      name={field('name')}
-                      label="Name"
-                      value={row.name}
-                      readOnly={!editable}
-                      onInput={(value) => update(row.id, { name: value })}
-                      error={problems.name !== null}
-                      validationMessage={problems.name ?? undefined}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      name={field('title')}
-                      label="Title"
-                      value={row.title}
-                      readOnly={!editable}
-                      onInput={(value) => update(row.id, { title: value })}
-                      error={problems.title !== null}
-                      validationMessage={problems.title ?? undefined}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      name={field('sentiment')}
-                      label="Sentiment"
-                      value={row.sentiment}
-                      readOnly={!editable}
-                      options={SENTIMENT_OPTIONS}
-                      onChange={(value) => update(row.id, { sentiment: value as Sentiment | '' })}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      name={field('relationship')}
-                      label="Relationship"
-                      value={row.relationship}
-                      readOnly={!editable}
-                      options={RELATIONSHIP_OPTIONS}
-                      onChange={(value) =>
-                        update(row.id, { relationship: value as Relationship | '' })
-                      }
-                    />
-                  </TableCell>
-                  {editable ? (
-                    <TableCell>
-                      <Button
-                        testId={`remove-stakeholder-${row.id}`}
-                        variant="transparent"
-                        disabled={busy}
-                        onClick={() => remove(row.id)}
-                      >
-                        Remove
-                      </Button>
-                    </TableCell>
-                  ) : null}
+                  <ChoiceCell
+                    name={field('role')}
+                    label="Role"
+                    value={row.role}
+                    editable={editable}
+                    options={ROLE_OPTIONS}
+                    onChange={(value) => update(row.id, { role: value as StakeholderRole })}
+                  />
+                  <TextCell
+                    name={field('name')}
+                    label="Name"
+                    value={row.name}
+                    editable={editable}
+                    problem={problems.name}
+                    onInput={(value) => update(row.id, { name: value })}
+                  />
+                  <TextCell
+                    name={field('title')}
+                    label="Title"
+                    value={row.title}
+                    editable={editable}
+                    problem={problems.title}
+                    onInput={(value) => update(row.id, { title: value })}
+                  />
+                  <ChoiceCell
+                    name={field('sentiment')}
+                    label="Sentiment"
+                    value={row.sentiment}
+                    editable={editable}
+                    options={SENTIMENT_OPTIONS}
+                    onChange={(value) => update(row.id, { sentiment: value as Sentiment | '' })}
+                  />
+                  <ChoiceCell
+                    name={field('relationship')}
+                    label="Relationship"
+                    value={row.relationship}
+                    editable={editable}
+                    options={RELATIONSHIP_OPTIONS}
+                    onChange={(value) =>
+                      update(row.id, { relationship: value as Relationship | '' })
+                    }
+                  />
+                  <RemoveCell
+                    testId={`remove-stakeholder-${row.id}`}
+                    editable={editable}
+                    busy={busy}
+                    onRemove={() => remove(row.id)}
+                  />
                 </TableRow>
               );
             })}
