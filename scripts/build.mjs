@@ -1,5 +1,7 @@
-// Builds what ships: the CLI bundle (dist/cli.js). `--cli-only` is what `npm install` runs.
+// Builds what ships: the CLI bundle (dist/cli.js) and the local card preview (dist/preview,
+// served by `npm start`). `--cli-only` (what `npm install` and `npm start` run) stops there.
 import { build } from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 
 const cliOnly = process.argv.includes('--cli-only');
 
@@ -15,13 +17,16 @@ await build({
   logLevel: 'warning',
 });
 
+// The preview: the real cards rendered through HTML stand-ins for @hubspot/ui-extensions.
+const { bundlePreview } = await tsImport('./preview/bundle-preview.ts', import.meta.url);
+await bundlePreview(undefined, build);
+
 if (!cliOnly) {
   // The HubSpot project tree hsproject.json points at (the app, its webhooks and workflow
   // actions, which call BATON_PUBLIC_URL; its app objects and their associations) and the
   // schema payloads for admins who provision by hand. With BATON_HUBSPOT_INSTALL=private, the
   // private install instead: a static-auth app with Baton's app functions, each one esbuild
   // bundle (scripts/hubspot/bundle-app-functions.ts). The cards are bundled by the HubSpot generator (scripts/hubspot/bundle-handoff-card.ts).
-  const { tsImport } = await import('tsx/esm/api');
   const { generateHubSpotObjects, installFrom, publicUrlNote } = await tsImport(
     './generate-hubspot-objects.ts',
     import.meta.url,

@@ -21,11 +21,12 @@ import {
 import { scoreJson, scoreText } from './commands/score.command';
 import { slaJson, slaText } from './commands/sla.command';
 import { startLocal } from './commands/start.command';
+import { openBrowser } from './open-browser';
 import { runBackfill } from '../functions/backfill';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerInstallsCommands } from './commands/installs.command';
-import { doctorText, provisionText } from './commands/crm.command';
+import { doctorText, runProvision } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
 import { CrmConfigurationError, adapters } from '../crm/adapters';
 import { isHubSpotError, messageOf } from '../crm/hubspot/hubspot-calls';
@@ -173,9 +174,10 @@ function buildProgram(io: CliIo): Command {
     .command('provision')
     .description("create or update Baton's objects, properties and association labels (idempotent)")
     .addOption(crmOption())
-    .action(async (options: { crm: CrmKind }) => {
-      const adapter = connect(options.crm);
-      io.out(provisionText(adapter.describe(), await adapter.provision()));
+    .option('--deploy', 'Salesforce: deploy the metadata to the org (otherwise say how)')
+    .option('--source-dir <dir>', 'Salesforce: the SFDX project to deploy (build/salesforce)')
+    .action(async (options: { crm: CrmKind; deploy?: boolean; sourceDir?: string }) => {
+      io.out(await runProvision(options.crm, () => connect(options.crm), options));
     });
 
   program
@@ -196,6 +198,7 @@ function buildProgram(io: CliIo): Command {
     .action(async (options: Common) => {
       const policy = await loadPolicy(options.policy);
       const running = await startLocal(io, policy);
+      openBrowser(running.previewUrl, io.env ?? process.env);
       const stop = () => {
         void running.close().then(() => process.exit(0));
       };

@@ -9,7 +9,7 @@
 import { DEFAULT_POLICY, type Policy } from '../core';
 import type { CrmAdapter } from '../crm/crm-adapter';
 import type { TeamDirectory } from '../functions/team-directory';
-import { createBackend } from './backend';
+import { type RouteRegistrar, createBackend } from './backend';
 import { type BackendDeps, type CrmForPortal, LOCAL_CLIENT_SECRET } from './backend-deps';
 import { type StorageOptions, openStorage } from './db';
 import { BACKEND_JOBS, type BackendJobKinds, type BackendStorage } from './jobs/backend-jobs';
@@ -41,6 +41,8 @@ export interface BackendRuntimeOptions {
    * a new install queues `provision` for its portal.
    */
   oauth?: { config: HubSpotOAuthConfig; fetch?: typeof fetch };
+  /** More routes beside the backend's own (`npm start` mounts the local card preview). */
+  routes?: RouteRegistrar[];
 }
 
 export interface BackendRuntime {
@@ -105,7 +107,7 @@ export function createBackendRuntime(options: BackendRuntimeOptions): BackendRun
       ]
     : [];
   return {
-    app: createBackend(deps, routes),
+    app: createBackend(deps, [...routes, ...(options.routes ?? [])]),
     deps,
     worker,
     start() {

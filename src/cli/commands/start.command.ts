@@ -7,12 +7,15 @@ import { dirname, join } from 'node:path';
 import { type Policy, STATE_LABELS, analyzeHandoff, toIso } from '../../core';
 import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
-import { SANDBOX_TOKEN, SEED_OWNERS } from '../../sandbox';
+import { DEFAULT_PORTAL_ID, SANDBOX_TOKEN, SEED_OWNERS } from '../../sandbox';
+import { registerPreviewRoutes } from '../../preview/preview-routes';
+import { createSandboxReader } from '../../preview/sandbox-reads';
 import type { TeamDirectory } from '../../functions/team-directory';
 import {
   type BackendRuntime,
   type BackendStorage,
   DEFAULT_PORT,
+  LOCAL_CLIENT_SECRET,
   type RunningBackend,
   createBackendRuntime,
   createLogger,
@@ -35,6 +38,10 @@ function packageRoot(from = __dirname): string {
 }
 
 export const EXAMPLES_DIR = join(packageRoot(), 'examples');
+/** The preview bundle `npm run build` (and `npm start`'s prestart) writes. */
+export const PREVIEW_ASSETS_DIR = join(packageRoot(), 'dist', 'preview');
+/** The app id the preview's signing proxy names, as HubSpot names the app calling. */
+const PREVIEW_APP_ID = 1000001;
 
 export async function examplesText(
   policy: Policy,
@@ -95,6 +102,8 @@ export function freePort(): Promise<number> {
 export interface RunningLocal {
   sandboxUrl: string;
   backendUrl: string;
+  /** The card preview's page. */
+  previewUrl: string;
   close(): Promise<void>;
 }
 
@@ -134,13 +143,31 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
     const publicUrl = env.BATON_PUBLIC_URL?.trim() || defaultPublicUrl(port);
     // The embedded database (unless DATABASE_URL names one) and its key live in the data folder.
     storage = await openBackendStorage({ env, localDataDir: dataDir });
+    const directory = seedTeamDirectory();
+    const clientSecret = env.HUBSPOT_CLIENT_SECRET?.trim() || LOCAL_CLIENT_SECRET;
     runtime = createBackendRuntime({
       storage,
       crmFor: singlePortal(adapter),
-      directory: seedTeamDirectory(),
+      directory,
       publicUrl,
+      clientSecret,
       policy,
       log: createLogger({ level: env.LOG_LEVEL ?? 'warn' }),
+      // The card preview: the real cards through HTML stand-ins, the sandbox's deals around
+      // them, and a proxy that signs the cards' calls as HubSpot would.
+      routes: [
+        (app) =>
+          registerPreviewRoutes(app, {
+            sandbox: createSandboxReader(sandbox.url, SANDBOX_TOKEN),
+            portalId: DEFAULT_PORTAL_ID,
+            appId: PREVIEW_APP_ID,
+            publicUrl,
+            backendUrl: () => `http://127.0.0.1:${port}`,
+            clientSecret,
+            directory: () => directory,
+            assetsDir: env.BATON_PREVIEW_DIR?.trim() || PREVIEW_ASSETS_DIR,
+          }),
+      ],
     });
     runtime.start();
     backend = await listenBackend(runtime.app, { port });
@@ -154,6 +181,7 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
         `Baton backend on ${backend.url} (requests signed v3 with HUBSPOT_CLIENT_SECRET; "sandbox-secret" locally)`,
         `  webhooks  POST /hubspot/webhooks     workflow action  POST /hubspot/actions/start-handoff`,
         `  card API  /api/deals/:dealId/handoff  health  GET /health`,
+        `  preview   ${publicUrl}/preview   the deals board and the cards, as an AE, a CSM, a CS manager or CS ops`,
         `  storage   ${runtime.deps.storage.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'db')}` : 'PostgreSQL (DATABASE_URL)'}`,
         `  deal stage changes in the sandbox arrive as signed webhooks (deliveries: GET ${sandbox.url}/__sandbox/webhooks)`,
         '',
@@ -172,11 +200,16 @@ export async function startLocal(io: CliIo, policy: Policy): Promise<RunningLoca
         '  npx baton score examples/thin.json                 what is missing, and the quality breakdown',
         '  npx baton sla examples/late.json                   every SLA clock and the escalations due',
         '',
-        'The card preview in the browser is not part of this build yet (see README.md).',
+        `Open the card preview: ${publicUrl}/preview  (drag a deal to Closed won; switch "Act as" to play each side)`,
         '',
       ].join('\n'),
     );
-    return { sandboxUrl: sandbox.url, backendUrl: backend.url, close };
+    return {
+      sandboxUrl: sandbox.url,
+      backendUrl: backend.url,
+      previewUrl: `${publicUrl}/preview`,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
