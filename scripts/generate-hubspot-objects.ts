@@ -7,7 +7,8 @@
 //   src/crm/objects), and the deal record's handoff cards (the tab and the sidebar),
 //   `app/cards/` (their `*-hsmeta.json` from src/crm/hubspot/card-meta.ts, the folder's
 //   package.json, and each card bundled by esbuild into its entry file, with BATON_PUBLIC_URL
-//   built in);
+//   built in), and the CS ops settings page, `app/settings/`, the same way (its meta from
+//   scripts/hubspot/settings-page.ts);
 // - the schemas API payloads, for admins who provision custom objects by hand:
 //   `build/hubspot-schemas/*.json`, with `manifest.json` giving the order of the requests.
 // With BATON_HUBSPOT_INSTALL=private the tree is the private, single-portal install instead:
@@ -20,9 +21,9 @@
 // (or `npm run build`). Each folder above belongs to this script: a `*-hsmeta.json` (in the
 // project tree) or `*.json` (in build/hubspot-schemas) it did not generate is removed, so no
 // stale or hand-made component is uploaded; `app/functions/` is owned whole (bundles and
-// package.json too), and so is `app/cards/` (the entry files are bundles); a marketplace build
-// removes what a private build left, and the other way round. Unchanged files
-// are not rewritten.
+// package.json too), and so are `app/cards/` and `app/settings/` (the entry files are
+// bundles); a marketplace build removes what a private build left, and the other way round.
+// Unchanged files are not rewritten.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -44,6 +45,7 @@ import {
 import { type PublicUrl, publicUrlFrom } from '../src/crm/hubspot/public-url';
 import { type EsbuildBuild, bundleAppFunctions } from './hubspot/bundle-app-functions';
 import { bundleCards } from './hubspot/bundle-handoff-card';
+import { SETTINGS_DIR, bundleSettingsPage, settingsFiles } from './hubspot/settings-page';
 
 export const SCHEMAS_OUT_DIR = 'build/hubspot-schemas';
 
@@ -147,9 +149,11 @@ export async function generateHubSpotObjects(
           ...appFiles(publicUrl.base),
           ...cardFiles(),
           ...(await bundleCards(publicUrl.base, build)),
+          ...settingsFiles(),
+          await bundleSettingsPage(publicUrl.base, build),
         ];
   const projectFiles = [...appSet, ...appObjectFiles()];
-  const ownedWhole = [APP_FUNCTIONS_DIR, CARDS_DIR];
+  const ownedWhole = [APP_FUNCTIONS_DIR, CARDS_DIR, SETTINGS_DIR];
   const inWholeDir = (file: GeneratedFile) =>
     ownedWhole.some((dir) => file.path.startsWith(`${dir}/`));
   await writeSet(
@@ -158,7 +162,7 @@ export async function generateHubSpotObjects(
       base: join(root, srcDir),
       files: projectFiles.filter((file) => !inWholeDir(file)),
       // `app/` itself holds one component, the app: any other `*-hsmeta.json` there would be a
-      // second app. Its other folders (settings) are not this script's.
+      // second app.
       ownedDirs: [
         APP_DIR,
         APP_OBJECTS_DIR,

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Divider, Flex, Heading, Tile } from '@hubspot/ui-extensions';
 import type { CardClient } from './card-client';
-import type { HandoffView } from './card-types';
+import type { CardView, HandoffView } from './card-types';
 import { type HandoffCardModel, useHandoffCard } from './use-handoff-card';
 import { ActionBar, type ReturnDecision } from './components/ActionBar';
 import {
@@ -19,6 +19,7 @@ import { IntroEmailButton } from './components/IntroEmailButton';
 import { LifecycleSteps } from './components/LifecycleSteps';
 import { MeetingChecklist } from './components/MeetingChecklist';
 import { OwnershipLine } from './components/OwnershipLine';
+import { PreCloseStatus } from './components/PreCloseStatus';
 import { QualityPanel } from './components/QualityPanel';
 import { ReturnForm } from './components/ReturnForm';
 import { ReturnedGaps } from './components/ReturnedGaps';
@@ -44,13 +45,21 @@ export function HandoffCard({ client, copy }: HandoffCardProps) {
       {view.handoff ? (
         <HandoffDetails
           handoff={view.handoff}
+          deal={view.deal}
           busy={busy || conflict !== null}
           model={model}
           client={client}
           copy={copy}
         />
       ) : (
-        <NoHandoff canStart={view.canStart} busy={busy} onStart={() => void model.start()} />
+        <NoHandoff
+          canStart={view.canStart}
+          canRequestPreClose={view.canRequestPreClose}
+          expectedClose={view.deal.closedAt}
+          busy={busy}
+          onStart={() => void model.start()}
+          onRequestPreClose={() => void model.requestPreClose()}
+        />
       )}
     </Flex>
   );
@@ -58,19 +67,21 @@ export function HandoffCard({ client, copy }: HandoffCardProps) {
 
 interface DetailsProps {
   handoff: HandoffView;
+  deal: CardView['deal'];
   busy: boolean;
   model: HandoffCardModel;
   client: CardClient;
   copy: (text: string) => Promise<void>;
 }
 
-function HandoffDetails({ handoff, busy, model, client, copy }: DetailsProps) {
+function HandoffDetails({ handoff, deal, busy, model, client, copy }: DetailsProps) {
   const [returning, setReturning] = useState<ReturnDecision | null>(null);
   const emailClient = useMemo(() => ({ introEmail: () => client.introEmail() }), [client]);
   return (
     <>
       <LifecycleSteps state={handoff.state} />
       <OwnershipLine handoff={handoff} />
+      <PreCloseStatus handoff={handoff} deal={deal} />
       <ReturnedGaps handoff={handoff} />
       <Tile>
         {returning ? (

@@ -7,6 +7,7 @@ import type {
   CardAction,
   CardView,
   IntroEmail,
+  PreCloseResponse,
   SectionPatch,
   StartResult,
 } from './card-types';
@@ -33,6 +34,7 @@ export interface CardClient {
   act(baseVersion: number, action: CardAction): Promise<ActionResult>;
   introEmail(): Promise<IntroEmail>;
   start(): Promise<StartResult>;
+  requestPreClose(): Promise<PreCloseResponse>;
 }
 
 type Fetch = typeof hubspot.fetch;
@@ -86,5 +88,6 @@ export function createCardClient(options: CardClientOptions): CardClient {
       request<ActionResult>('POST', '/actions', { baseVersion, action }),
     introEmail: () => request<IntroEmail>('GET', '/intro-email'),
     start: () => request<StartResult>('POST', '/start'),
+    requestPreClose: () => request<PreCloseResponse>('POST', '/pre-close'),
   };
 }

@@ -55,6 +55,29 @@ export const QUALITY_PART_LABELS: Record<keyof HandoffView['quality']['parts'], 
   introWithin48h: 'Customer intro within 48 h',
 };
 
+/** The pre-close request and its approval (PROTOCOL section 1, `pre_close`). */
+export const PRE_CLOSE_TEXT = {
+  request: 'Request pre-close handoff',
+  whenToUse:
+    'For a strategic or complex deal, 5-7 days before the expected close: CS engages before the contract is signed, once a CS manager approves.',
+  awaitingDetail:
+    'You asked CS to engage before the close. Fill in the handoff meanwhile: it can be submitted once a CS manager approves it.',
+  awaitingOthers:
+    'The AE asked CS to engage before the close; a CS manager approves the request first.',
+  approveTitle: 'Pre-close handoff requested: your approval',
+  approveDetail:
+    'The AE asks CS to engage before the contract is signed. Approving starts the handoff; it completes once the deal closes won.',
+  pendingContract: 'Pending contract',
+  pendingContractDetail: 'Full completion needs the signed contract: the deal closing won.',
+} as const;
+
+/** "120,000 USD": an amount as the card shows it, in the deal's currency when it has one. */
+export function formatAmount(amount: number | null | undefined, currency?: string | null): string {
+  if (amount === null || amount === undefined) return '—';
+  const value = amount.toLocaleString('en-US');
+  return currency ? `${value} ${currency}` : value;
+}
+
 /** "2026-11-04 10:00 UTC": the same for everyone reading the card, whatever their zone. */
 export function formatInstant(iso: string | null): string {
   if (!iso) return '—';

@@ -2,6 +2,7 @@
 // card API and the core, so a change of shape there fails the card's typecheck.
 import type { z } from 'zod';
 import type { StartOutcome } from '../../src/functions/closed-won';
+import type { PreCloseResult } from '../../src/functions/pre-close';
 import type {
   CardView,
   actionRequestSchema,
@@ -27,5 +28,11 @@ export interface ActionResult {
 /** What POST …/start answers (a deal that is not closed-won is an error, not an outcome). */
 export interface StartResult {
   outcome: Exclude<StartOutcome['outcome'], 'not_closed_won'>;
+  card: CardView;
+}
+
+/** What POST …/pre-close answers (a refusal is an error, not an outcome). */
+export interface PreCloseResponse {
+  outcome: PreCloseResult['outcome'];
   card: CardView;
 }

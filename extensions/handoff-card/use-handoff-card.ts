@@ -21,6 +21,8 @@ export interface HandoffCardModel {
   state: CardState;
   reload: () => void;
   start: () => Promise<void>;
+  /** Asks for a pre-close handoff on an open deal (the AE's, before the close). */
+  requestPreClose: () => Promise<void>;
   save: (sections: SectionPatch) => Promise<boolean>;
   act: (action: CardAction) => Promise<boolean>;
 }
@@ -75,6 +77,9 @@ export function useHandoffCard(client: CardClient): HandoffCardModel {
     reload,
     start: async () => {
       await write(async () => (await client.start()).card);
+    },
+    requestPreClose: async () => {
+      await write(async () => (await client.requestPreClose()).card);
     },
     save: (sections) => write((view) => client.save(versionOf(view), sections)),
     act: (action) => write(async (view) => (await client.act(versionOf(view), action)).card),

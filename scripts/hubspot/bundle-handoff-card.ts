@@ -2,9 +2,10 @@
 // the sidebar) into the project tree's entry files, `app/cards/<name>.jsx`: each card and the
 // pure values it takes from src/core in one ES module, importing only React and
 // @hubspot/ui-extensions, which HubSpot installs from `app/cards/package.json` when it bundles
-// the cards on upload (see src/crm/hubspot/card-meta.ts).
-import { resolve } from 'node:path';
-import { build as esbuild } from 'esbuild';
+// the cards on upload (see src/crm/hubspot/card-meta.ts). The settings page is bundled the same
+// way (bundleExtension, called from settings-page.ts).
+import { dirname, join, resolve, sep } from 'node:path';
+import { type Plugin, build as esbuild } from 'esbuild';
 import {
   CARDS,
   CARD_NAMES,
@@ -18,6 +19,28 @@ import type { EsbuildBuild } from './bundle-app-functions';
 const REPOSITORY = resolve(__dirname, '..', '..');
 
 /**
+ * The settings page checks with the core's zod schemas as the user types. zod's namespace
+ * object carries every language's messages (about 260 KB of the page's 450 KB of zod,
+ * minified); Baton's schemas write their own messages and zod falls back to English, so the
+ * bundles get English only.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    const zod = `${sep}node_modules${sep}zod${sep}`;
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(zod)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
  * `publicUrl` is where the card's `hubspot.fetch` goes: a card cannot read the environment when
  * it runs, so public-url.ts reads `process.env.BATON_PUBLIC_URL`, defined here. `process` is
  * defined whole because public-url.ts first asks whether it exists.
@@ -27,14 +50,28 @@ export async function bundleCard(
   publicUrl: string,
   build: EsbuildBuild = esbuild,
 ): Promise<GeneratedFile> {
+  return bundleExtension(CARDS[name].source, cardEntry(name), publicUrl, build);
+}
+
+/**
+ * One UI extension (`source`, relative to the repository) as the tree's entry file at `path`:
+ * the cards, and the settings page (scripts/hubspot/settings-page.ts) the same way.
+ */
+export async function bundleExtension(
+  source: string,
+  path: string,
+  publicUrl: string,
+  build: EsbuildBuild = esbuild,
+): Promise<GeneratedFile> {
   const result = await build({
-    entryPoints: [resolve(REPOSITORY, CARDS[name].source)],
+    entryPoints: [resolve(REPOSITORY, source)],
     bundle: true,
     platform: 'browser',
     format: 'esm',
     target: 'es2020',
     jsx: 'automatic',
     external: [...Object.keys(CARD_PACKAGE.dependencies), 'react/*'],
+    plugins: [zodEnglishOnly],
     define: { process: JSON.stringify({ env: { BATON_PUBLIC_URL: publicUrl } }) },
     // Readable: HubSpot minifies when it bundles, and a reviewer may want to read this file.
     minify: false,
@@ -44,8 +81,8 @@ export async function bundleCard(
     absWorkingDir: REPOSITORY,
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild wrote nothing for the card ${name}`);
-  return { path: cardEntry(name), content: output.text };
+  if (!output) throw new Error(`esbuild wrote nothing for ${source}`);
+  return { path, content: output.text };
 }
 
 /** Every card's entry file, in CARDS order. */

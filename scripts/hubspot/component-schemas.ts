@@ -210,6 +210,22 @@ export const CARD_SCHEMA = {
 } as const;
 
 /**
+ * The app's settings page (`app/settings/*-hsmeta.json`), from HubSpot's "Create a settings
+ * page" guide for 2025.2 and 2026.03 (…/add-features/ui-extensions/extension-points/
+ * create-a-settings-page). A STAND-IN like the others: a name, and the entry file like a card's.
+ */
+export const SETTINGS_SCHEMA = {
+  type: 'object',
+  required: ['name', 'entrypoint'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    // Relative to the project's srcDir, with a leading slash, as for cards.
+    entrypoint: { type: 'string', pattern: '^/app/settings/[^/]+\\.(js|jsx|ts|tsx)$' },
+  },
+} as const;
+
+/**
  * Keyed by the library's internal component types (`mapToInternalType`). A type missing here is
  * refused by the library as "Unsupported type", as HubSpot refuses a type it does not know.
  */
@@ -219,6 +235,7 @@ export const COMPONENT_SCHEMAS = {
   APP_OBJECT: APP_OBJECT_SCHEMA,
   APP_OBJECT_ASSOCIATION: APP_OBJECT_ASSOCIATION_SCHEMA,
   CARD: CARD_SCHEMA,
+  SETTINGS: SETTINGS_SCHEMA,
   WEBHOOKS: WEBHOOKS_SCHEMA,
   WORKFLOW_ACTION: WORKFLOW_ACTION_SCHEMA,
 } as const;

@@ -131,11 +131,15 @@ async function workflowActionErrors(projectSourceDir: string): Promise<string[]>
   });
 }
 
-/** What an upload would find missing: each app function's and card's entrypoint, a file of the tree. */
+/**
+ * What an upload would find missing: each app function's, card's and the settings page's
+ * entrypoint, a file of the tree.
+ */
 async function entrypointErrors(projectSourceDir: string): Promise<string[]> {
   const components = [
     ...(await componentsIn(projectSourceDir, 'app/functions')),
     ...(await componentsIn(projectSourceDir, 'app/cards')),
+    ...(await componentsIn(projectSourceDir, 'app/settings')),
   ];
   const missing = await Promise.all(
     components.map(async ({ file, meta }) => {

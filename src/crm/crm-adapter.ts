@@ -25,6 +25,8 @@ export interface CrmDeal {
   closedAt: string | null;
   /** Decided from pipeline metadata (closed, with won probability), never the stage's name. */
   isClosedWon: boolean;
+  /** Closed, won or lost, from the stage's metadata; absent where the adapter does not read it. */
+  isClosed?: boolean;
   ownerId: string | null;
   /** The deal converts a proof of concept: closed-won starts a `poc_to_paid` handoff. */
   isPoc: boolean;

@@ -20,6 +20,7 @@ import {
   lifecycleActionSchema,
   maySend,
   nextAction,
+  requiredParticipants,
   parseWith,
 } from '../core';
 import {
@@ -31,6 +32,7 @@ import {
 import { CardError, fromRefusal } from './card-errors';
 import { buildHandoffWrite } from './handoff-write';
 import type { KeyedLocks } from './keyed-locks';
+import { decidePreClose } from './pre-close';
 
 export interface CardUser {
   id: string;
@@ -88,6 +90,7 @@ function view(context: DealContext, user: CardUser, deps: CardDeps) {
       deal: context.deal,
       handoff: null,
       canStart: context.deal.isClosedWon,
+      canRequestPreClose: decidePreClose(context, user, deps.policy).kind === 'request',
     };
   }
   const doc = context.handoff.document;
@@ -98,6 +101,7 @@ function view(context: DealContext, user: CardUser, deps: CardDeps) {
     dealId: context.deal.id,
     deal: context.deal,
     canStart: false,
+    canRequestPreClose: false,
     handoff: {
       key: context.handoff.key,
       version: context.handoff.version,
@@ -114,6 +118,8 @@ function view(context: DealContext, user: CardUser, deps: CardDeps) {
         clocks: analysis.clocks,
         csmAssigned: context.deal.csmOwnerId !== null,
       }),
+      /** Who the template expects at the handoff meeting for this deal (strategic adds some). */
+      meetingParticipants: requiredParticipants(doc, template),
       actions,
       nextAction: nextAction(actions),
       canEdit: maySend(doc, template, user).allowed,

@@ -1,6 +1,14 @@
 // What a handoff write carries for a deal: the document (new and prefilled, or as edited), the
 // summary the CRM reports on, and the template's task plan with owners by role.
-import { type HandoffDocument, type Policy, buildTaskPlan, calendarOf } from '../core';
+import {
+  type HandoffDocument,
+  type HandoffTemplate,
+  type PlannedTask,
+  type Policy,
+  buildTaskPlan,
+  calendarOf,
+  stateOf,
+} from '../core';
 import type { DealContext, HandoffWrite } from '../crm/crm-adapter';
 import { prefillHandoff } from '../crm/handoff-prefill';
 import { summarizeHandoff } from '../crm/handoff-summary';
@@ -36,19 +44,36 @@ export function buildHandoffWrite(
     dealId: context.deal.id,
     document,
     summary: summarizeHandoff(document, options.policy, options.now),
-    tasks: buildTaskPlan(document, template, calendarOf(options.policy), {
-      now: options.now,
-      assignees: {
-        receiver,
-        receiver_manager: options.receiverManagerId ?? null,
-        sender_manager: options.senderManagerId ?? null,
-      },
-      names: { receiver: options.receiverName ?? null },
-    }),
+    tasks: startedTasks(
+      document,
+      template,
+      buildTaskPlan(document, template, calendarOf(options.policy), {
+        now: options.now,
+        assignees: {
+          receiver,
+          receiver_manager: options.receiverManagerId ?? null,
+          sender_manager: options.senderManagerId ?? null,
+        },
+        names: { receiver: options.receiverName ?? null },
+      }),
+    ),
     companyId: context.company?.id ?? null,
     contactIds: context.contacts.map((contact) => contact.id),
     senderOwnerId: context.deal.ownerId,
     receiverOwnerId: receiver,
     baseVersion: context.handoff?.version ?? null,
   };
+}
+
+/**
+ * A pre-close handoff has not started until the CS manager approves it: until then its plan is
+ * only the approver's task (the approver is the receiving side's manager); approval brings the rest.
+ */
+function startedTasks(
+  document: HandoffDocument,
+  template: HandoffTemplate,
+  plan: PlannedTask[],
+): PlannedTask[] {
+  if (stateOf(document, template) !== 'pending_approval') return plan;
+  return plan.filter((task) => task.assignee === 'receiver_manager');
 }

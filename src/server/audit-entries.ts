@@ -1,5 +1,6 @@
 // What goes in the audit log: every lifecycle transition (who, when, from which state to which)
-// and the moment a handoff came into being, with what started it.
+// and the moment a handoff came into being, with what started it, or, for a pre-close handoff,
+// the close that adopted it.
 import { type Actor, type LifecycleEvent, type LifecycleState, LIFECYCLE_STATES } from '../core';
 import type { AuditEntry, JsonValue } from './backend-deps';
 
@@ -45,6 +46,21 @@ export function creationEntry(
     toState: asState(options.state),
     at: new Date(options.at),
     details: options.details,
+  };
+}
+
+/** A pre-close handoff the deal's close adopted: stamped with the close, no new handoff. */
+export function closeAdoptionEntry(
+  portalId: string,
+  handoffKey: string,
+  options: Parameters<typeof creationEntry>[2],
+): AuditEntry {
+  const state = asState(options.state);
+  return {
+    ...creationEntry(portalId, handoffKey, options),
+    action: 'handoff.closed_won',
+    fromState: state,
+    toState: state,
   };
 }
 

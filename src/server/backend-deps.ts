@@ -1,4 +1,4 @@
-// What the backend runs on: the CRM of each installed portal, the policy and team, the
+// What the backend runs on: the CRM of each installed portal, the default policy and team, the
 // database (events, the job outbox, the audit log, SLA alerts, the handoff index), the worker
 // that runs queued jobs, and the per-deal locks every copy on the database shares.
 import type { ActorRole, LifecycleState, Policy } from '../core';
@@ -35,6 +35,10 @@ export interface WorkSignal {
 
 export interface BackendDeps {
   crmFor: CrmForPortal;
+  /**
+   * The defaults: what a portal runs on until CS ops save its own settings. Read a portal's
+   * policy and team with `settingsFor` (portal-settings.ts), never from here directly.
+   */
   policy: Policy;
   directory: TeamDirectory;
   /** One writer per deal across every copy on the database (`deal:<portal>:<id>`). */

@@ -11,6 +11,7 @@ import type { BackendApp, BackendEnv } from './http-env';
 import { errorResponse } from './http-errors';
 import { verifyHubSpotSignature } from './hubspot-signature';
 import { registerCardRoutes } from './routes/card.routes';
+import { registerSettingsRoutes } from './routes/settings.routes';
 import { registerWebhookRoutes } from './routes/webhooks.routes';
 import { registerWorkflowActionRoutes } from './routes/workflow-action.routes';
 
@@ -62,6 +63,7 @@ export function createBackend(deps: BackendDeps, extraRoutes: RouteRegistrar[] =
   registerWebhookRoutes(app, deps);
   registerWorkflowActionRoutes(app, deps);
   registerCardRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   for (const register of extraRoutes) register(app);
 
   app.notFound((c) =>

@@ -1,7 +1,7 @@
 // Keeps the database's handoff index in step with the CRM: after every write of a handoff its
 // lifecycle state and the next instant its SLA clocks need a look, so the sweep reads only the
 // handoffs due instead of every open one in every portal.
-import { type HandoffDocument, analyzeHandoff } from '../core';
+import { type HandoffDocument, type Policy, analyzeHandoff } from '../core';
 import type { BackendDeps } from './backend-deps';
 import { describeError } from './logger';
 
@@ -10,6 +10,8 @@ export interface IndexedHandoff {
   dealId: string;
   handoffKey: string;
   document: HandoffDocument;
+  /** The portal's policy (see settingsFor): its windows decide the next SLA instant. */
+  policy: Policy;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface IndexedHandoff {
  */
 export async function indexHandoff(deps: BackendDeps, handoff: IndexedHandoff): Promise<void> {
   const now = deps.now();
-  const analysis = analyzeHandoff(handoff.document, deps.policy, now);
+  const analysis = analyzeHandoff(handoff.document, handoff.policy, now);
   try {
     await deps.storage.handoffIndex.upsert({
       portalId: handoff.portalId,

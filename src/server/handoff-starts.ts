@@ -4,11 +4,12 @@
 import type { Actor } from '../core';
 import type { CrmAdapter } from '../crm/crm-adapter';
 import { type StartOutcome, startHandoff } from '../functions/closed-won';
-import { SYSTEM_ACTOR, creationEntry } from './audit-entries';
+import { SYSTEM_ACTOR, closeAdoptionEntry, creationEntry } from './audit-entries';
 import { type AuditEntry, type BackendDeps, type JsonValue, dealLocks } from './backend-deps';
 import { indexHandoff } from './handoff-index';
 import { HttpError } from './http-errors';
 import { describeError } from './logger';
+import { type PortalRules, settingsFor } from './portal-settings';
 
 export async function requireCrm(deps: BackendDeps, portalId: string): Promise<CrmAdapter> {
   const crm = await deps.crmFor(portalId);
@@ -34,19 +35,22 @@ export interface StartRequest {
   /** An earlier attempt of this start may have been cut short (see StartOptions.resume). */
   resume?: boolean;
   details?: { [key: string]: JsonValue };
+  /** The portal's policy and team when the caller has read them already (settingsFor). */
+  rules?: PortalRules;
 }
 
 export async function startAndRecord(
   deps: BackendDeps,
   request: StartRequest,
 ): Promise<StartOutcome> {
+  const { policy, directory } = request.rules ?? (await settingsFor(deps, request.portalId));
   const result = await startHandoff(
     request.dealId,
     {
       crm: request.crm,
       locks: dealLocks(deps.locks, request.portalId),
-      policy: deps.policy,
-      directory: deps.directory,
+      policy,
+      directory,
       now: deps.now,
     },
     { closedWonAt: request.closedWonAt ?? null, resume: request.resume === true },
@@ -58,16 +62,19 @@ export async function startAndRecord(
   }
   deps.log.info(
     { ...fields, handoffKey: result.handoffKey, tasks: result.tasks },
-    'handoff started',
+    result.adoptedPreClose ? 'pre-close handoff adopted at the close' : 'handoff started',
   );
   await indexHandoff(deps, {
     portalId: request.portalId,
     dealId: request.dealId,
     handoffKey: result.handoffKey,
     document: result.document,
+    policy,
   });
+  // A pre-close handoff existed already: the close is recorded on it, not a creation.
+  const entry = result.adoptedPreClose ? closeAdoptionEntry : creationEntry;
   await recordAudit(deps, [
-    creationEntry(request.portalId, result.handoffKey, {
+    entry(request.portalId, result.handoffKey, {
       actor: request.actor ?? SYSTEM_ACTOR,
       state: result.summary.state,
       at: deps.now(),

@@ -9,6 +9,7 @@ import {
   generateHubSpotObjects,
   publicUrlNote,
 } from '../../scripts/generate-hubspot-objects';
+import { settingsFiles } from '../../scripts/hubspot/settings-page';
 import { appObjectMeta } from '../../src/crm/hubspot/app-object-meta';
 import {
   appFiles,
@@ -23,6 +24,7 @@ const APP_PATHS = [
   'hs/src/app/app-hsmeta.json',
   'hs/src/app/cards/handoff-card.jsx',
   'hs/src/app/cards/handoff-sidebar.jsx',
+  'hs/src/app/settings/settings-page.jsx',
   'hs/src/app/webhooks/webhooks-hsmeta.json',
   'hs/src/app/workflow-actions/start-handoff-hsmeta.json',
 ];
@@ -41,6 +43,8 @@ const CARD_META_PATHS = [
   'hs/src/app/cards/handoff-card-hsmeta.json',
   'hs/src/app/cards/handoff-sidebar-hsmeta.json',
   'hs/src/app/cards/package.json',
+  'hs/src/app/settings/package.json',
+  'hs/src/app/settings/settings-hsmeta.json',
 ];
 const PROJECT_PATHS = [...APP_PATHS, ...CARD_META_PATHS, ...APP_OBJECT_PATHS].sort();
 const SCHEMA_PATHS = [
@@ -147,6 +151,7 @@ describe('generateHubSpotObjects', () => {
     // cards/ holds only the generated cards: their entry files are bundles, not sources.
     await writeFile(join(dir, 'hs/src/app/cards/card-hsmeta.json'), '{}');
     await writeFile(join(dir, 'hs/src/app/cards/HandoffCard.tsx'), '');
+    // So does settings/: a hand-made meta is written over, a source removed.
     await writeFile(join(dir, 'hs/src/app/settings/settings-hsmeta.json'), '{}');
     await writeFile(join(dir, 'hs/src/app/settings/SettingsPage.tsx'), '');
     await writeFile(join(dir, SCHEMAS_OUT_DIR, 'old.schema.json'), '{}');
@@ -157,6 +162,7 @@ describe('generateHubSpotObjects', () => {
       'hs/src/app/cards/HandoffCard.tsx',
       'hs/src/app/cards/card-hsmeta.json',
       'hs/src/app/old-app-hsmeta.json',
+      'hs/src/app/settings/SettingsPage.tsx',
       'hs/src/app/webhooks/old-webhooks-hsmeta.json',
       'hs/src/app/workflow-actions/retired-hsmeta.json',
     ]);
@@ -168,8 +174,9 @@ describe('generateHubSpotObjects', () => {
       'package.json',
     ]);
     expect((await readdir(join(dir, 'hs/src/app/settings'))).sort()).toEqual([
-      'SettingsPage.tsx',
+      'package.json',
       'settings-hsmeta.json',
+      'settings-page.jsx',
     ]);
   });
 
@@ -233,11 +240,16 @@ describe('the generated file sets', () => {
     expect(appObjectFiles()).toEqual(appObjectFiles());
     expect(schemaPayloadFiles()).toEqual(schemaPayloadFiles());
     expect(cardFiles()).toEqual(cardFiles());
-    // The cards' entry files are the project files not listed here: esbuild writes them.
+    expect(settingsFiles()).toEqual(settingsFiles());
+    // The extensions' entry files are the project files not listed here: esbuild writes them.
     expect(
-      [...appFiles(PUBLIC_URL.base), ...cardFiles(), ...appObjectFiles()]
+      [...appFiles(PUBLIC_URL.base), ...cardFiles(), ...settingsFiles(), ...appObjectFiles()]
         .map((file) => `hs/src/${file.path}`)
-        .concat('hs/src/app/cards/handoff-card.jsx', 'hs/src/app/cards/handoff-sidebar.jsx')
+        .concat(
+          'hs/src/app/cards/handoff-card.jsx',
+          'hs/src/app/cards/handoff-sidebar.jsx',
+          'hs/src/app/settings/settings-page.jsx',
+        )
         .sort(),
     ).toEqual(PROJECT_PATHS);
     expect(

@@ -1,5 +1,5 @@
 // The whole generated HubSpot project tree (the app, its webhooks, the workflow action, the
-// handoff card, the app objects), as `npm run build` writes it, accepted by @hubspot/project-parsing-lib; and the
+// handoff cards, the settings page, the app objects), as `npm run build` writes it, accepted by @hubspot/project-parsing-lib; and the
 // same validator refusing what HubSpot would refuse, or accepting our tree would prove nothing.
 //
 // The library fetches each component type's JSON schema from HubSpot; offline, the schemas are
@@ -10,6 +10,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import packageJson from '../../package.json';
 import { generateHubSpotObjects } from '../../scripts/generate-hubspot-objects';
+import {
+  SETTINGS_ENTRY,
+  SETTINGS_META,
+  SETTINGS_PACKAGE,
+  settingsFiles,
+} from '../../scripts/hubspot/settings-page';
 import { CARD_PACKAGE } from '../../src/crm/hubspot/card-meta';
 import {
   type GeneratedFile,
@@ -29,12 +35,14 @@ const CARD_ENTRY = 'app/cards/handoff-card.jsx';
 const SIDEBAR = 'app/cards/handoff-sidebar-hsmeta.json';
 const SIDEBAR_ENTRY = 'app/cards/handoff-sidebar.jsx';
 
-/** The generated tree, with stand-ins for the cards' entry files (the build bundles the cards). */
+/** The generated tree, with stand-ins for the entry files (the build bundles the extensions). */
 const tree = (): GeneratedFile[] => [
   ...appFiles(PUBLIC_URL),
   ...cardFiles(),
   { path: CARD_ENTRY, content: 'export {};\n' },
   { path: SIDEBAR_ENTRY, content: 'export {};\n' },
+  ...settingsFiles(),
+  { path: SETTINGS_ENTRY, content: 'export {};\n' },
   ...appObjectFiles(),
 ];
 const componentCount = () => tree().filter((file) => file.path.endsWith('-hsmeta.json')).length;
@@ -147,6 +155,30 @@ const broken: [string, () => GeneratedFile[], RegExp][] = [
     /Duplicate uid .baton_handoff_card./,
   ],
   [
+    'a settings page whose entry file is not in the tree',
+    () => tree().filter((file) => file.path !== SETTINGS_ENTRY),
+    /settings-hsmeta\.json: entrypoint \/app\/settings\/settings-page\.jsx is not in the project/,
+  ],
+  [
+    'a second settings page',
+    () => [
+      ...tree(),
+      {
+        path: 'app/settings/old-settings-hsmeta.json',
+        content: toJson({ ...settingsMetaOf(tree()), uid: 'baton_settings_old' }),
+      },
+    ],
+    /old-settings-hsmeta\.json[\s\S]*Only one/,
+  ],
+  [
+    'a settings page without a name',
+    () =>
+      edited(SETTINGS_META, (meta) => {
+        delete meta.config.name;
+      }),
+    /settings-hsmeta\.json[\s\S]*Missing required field: 'config\.name'/,
+  ],
+  [
     'a workflow action outside workflow-actions/',
     () =>
       tree().map((file) =>
@@ -155,6 +187,13 @@ const broken: [string, () => GeneratedFile[], RegExp][] = [
     /app\/workflows\/start-handoff-hsmeta\.json: not in a component folder/,
   ],
 ];
+
+/** The settings page's component, to copy into a second one. */
+function settingsMetaOf(files: GeneratedFile[]): Component {
+  const meta = files.find((file) => file.path === SETTINGS_META);
+  if (!meta) throw new Error('no settings-hsmeta.json');
+  return component.parse(JSON.parse(meta.content));
+}
 
 /** A copy of the app component under another uid: what a leftover file from a rename is. */
 function appMetaOf(files: GeneratedFile[]): unknown {
@@ -207,7 +246,7 @@ afterAll(async () => {
 });
 
 describe('the generated HubSpot project tree, validated by @hubspot/project-parsing-lib', () => {
-  it('is accepted whole: the app, its webhooks, the workflow action, the cards and the app objects', () => {
+  it('is accepted whole: the app, its webhooks, the workflow action, the cards, the settings page and the app objects', () => {
     const result = results.get('generated');
     expect(errorsOf(result)).toBe('');
     expect(result).toEqual({
@@ -218,6 +257,7 @@ describe('the generated HubSpot project tree, validated by @hubspot/project-pars
         { uid: 'baton_start_handoff', type: 'WORKFLOW_ACTION', file: ACTION },
         { uid: 'baton_handoff_card', type: 'CARD', file: CARD },
         { uid: 'baton_handoff_sidebar', type: 'CARD', file: SIDEBAR },
+        { uid: 'baton_settings', type: 'SETTINGS', file: SETTINGS_META },
         { uid: 'BATON_HANDOFF', type: 'APP_OBJECT', file: 'app/app-objects/handoff-hsmeta.json' },
       ]),
     });
@@ -253,6 +293,27 @@ describe('the generated HubSpot project tree, validated by @hubspot/project-pars
     expect(entry).toContain('function HandoffSidebar(');
     // Its own bundle: the tab card's sections are not in it.
     expect(entry).not.toContain('function HandoffSections(');
+  });
+
+  it('puts the settings page in app/settings, its entry the bundled page', async () => {
+    const meta = JSON.parse(await readFile(join(generatedSrc, SETTINGS_META), 'utf8')) as Component;
+    expect(meta).toEqual({
+      uid: 'baton_settings',
+      type: 'settings',
+      config: { name: 'Baton settings', entrypoint: `/${SETTINGS_ENTRY}` },
+    });
+    const entry = await expectBundled(SETTINGS_ENTRY);
+    expect(entry).toContain('function SettingsPage(');
+    // The core's own checks run in the page as the user types.
+    expect(entry).toContain('function validateSettings(');
+    expect(entry).not.toContain('function HandoffSections(');
+    // zod's messages in English only: its other languages are most of its size.
+    expect(entry).toContain('node_modules/zod/v4/locales/en.js');
+    expect(entry).not.toContain('node_modules/zod/v4/locales/de.js');
+    const pkg = JSON.parse(
+      await readFile(join(generatedSrc, 'app/settings/package.json'), 'utf8'),
+    ) as typeof SETTINGS_PACKAGE;
+    expect(pkg.dependencies).toEqual(CARD_PACKAGE.dependencies);
   });
 
   it('installs for the card the versions the card is tested with', () => {

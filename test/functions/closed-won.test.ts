@@ -1,6 +1,8 @@
 // Closed-won automation against the sandbox CRM, through the real HubSpot adapter.
-import { DEFAULT_POLICY } from '../../src/core';
+import { DEFAULT_POLICY, toIso } from '../../src/core';
+import { actOnCard } from '../../src/functions/card-api';
 import { startHandoff } from '../../src/functions/closed-won';
+import { requestPreClose } from '../../src/functions/pre-close';
 import { InProcessLocks } from '../../src/functions/keyed-locks';
 import type { TeamDirectory } from '../../src/functions/team-directory';
 import { seedTeamDirectory } from '../../src/cli/commands/start.command';
@@ -179,5 +181,119 @@ describe('the Start Baton handoff workflow action', () => {
       object: { objectId: 1, objectType: 'CONTACT' },
     });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('startHandoff on a deal whose AE requested a pre-close handoff', () => {
+  const HOUR = 3_600_000;
+  const CLOSE = Date.parse('2026-11-24T09:00:00Z');
+  const csManager = { id: directory.csManagers[0]!, role: 'cs_manager' as const };
+  let requested: string[];
+
+  /** Moves a deal to the last open stage, or the won one, of its pipeline. */
+  function moveDeal(dealId: string, won: boolean): void {
+    const { store } = target.sandbox!.instance;
+    const deal = store.records.get(store.type('0-3'), dealId)!;
+    const pipeline = store.pipelines.find((p) => p.id === deal.properties.pipeline)!;
+    const stages = pipeline.stages.filter((s) =>
+      won
+        ? s.metadata.isClosed === 'true' && Number(s.metadata.probability) === 1
+        : s.metadata.isClosed !== 'true',
+    );
+    store.records.update(store.type('0-3'), deal, { dealstage: stages.at(-1)!.id });
+  }
+
+  function tasksOn(dealId: string) {
+    const { store } = target.sandbox!.instance;
+    return store.associations
+      .targets({ objectTypeId: '0-3', id: dealId }, '0-27')
+      .map((association) => store.records.get(store.type('0-27'), association.toId)!.properties);
+  }
+
+  const approve = async (dealId: string) => {
+    const context = await target.adapter.loadDealContext(dealId);
+    const cardDeps = { crm: target.adapter, policy: DEFAULT_POLICY, locks, now: () => NOW };
+    await actOnCard(
+      dealId,
+      csManager,
+      { baseVersion: context.handoff!.version, action: { type: 'approve' } },
+      cardDeps,
+    );
+  };
+
+  beforeAll(async () => {
+    const stages = await target.adapter.closedWonStages();
+    requested = addClosedWonDeals(
+      target.sandbox!.instance,
+      3,
+      new Set(Object.values(stages.byPipeline).flat()),
+    );
+    for (const dealId of requested) {
+      moveDeal(dealId, false);
+      const { deal } = await target.adapter.loadDealContext(dealId);
+      const ae = { id: deal.ownerId!, role: 'ae' as const };
+      const result = await requestPreClose(dealId, ae, undefined, { ...deps(), directory });
+      expect(result.outcome).toBe('requested');
+    }
+  });
+
+  it('leaves the request alone while the deal is still open', async () => {
+    const result = await startHandoff(requested[0]!, deps());
+    expect(result).toMatchObject({
+      outcome: 'already_started',
+      handoffKey: `${requested[0]}:pre_close`,
+    });
+    expect(tasksOn(requested[0]!)).toHaveLength(1);
+  });
+
+  it('adopts an approved request at the close: the close stamped, no second handoff, no task twice', async () => {
+    const dealId = requested[1]!;
+    await approve(dealId);
+    expect(tasksOn(dealId)).toHaveLength(6);
+    moveDeal(dealId, true);
+
+    const result = await startHandoff(dealId, deps(), { closedWonAt: CLOSE });
+    expect(result).toMatchObject({
+      outcome: 'started',
+      adoptedPreClose: true,
+      handoffKey: `${dealId}:pre_close`,
+      tasks: 6,
+      summary: { state: 'draft' },
+    });
+    const context = await target.adapter.loadDealContext(dealId);
+    expect(context.handoff!.document).toMatchObject({
+      handoffType: 'pre_close',
+      deal: { closedWonAt: toIso(CLOSE) },
+    });
+    expect(tasksOn(dealId)).toHaveLength(6);
+
+    const again = await startHandoff(dealId, deps(), { closedWonAt: CLOSE + HOUR });
+    expect(again.outcome).toBe('already_started');
+    expect(tasksOn(dealId)).toHaveLength(6);
+    const { store } = target.sandbox!.instance;
+    const handoffs = store.records
+      .list(store.type((await target.adapter.metadata.objectTypeIds()).handoff))
+      .filter((record) => record.properties.deal_id === dealId);
+    expect(handoffs).toHaveLength(1);
+  });
+
+  it('stamps the close on a request not approved yet; approval then plans the tasks from the close', async () => {
+    const dealId = requested[2]!;
+    moveDeal(dealId, true);
+    const result = await startHandoff(dealId, deps(), { closedWonAt: CLOSE });
+    expect(result).toMatchObject({
+      outcome: 'started',
+      adoptedPreClose: true,
+      tasks: 1,
+      summary: { state: 'pending_approval' },
+    });
+    expect(tasksOn(dealId)).toHaveLength(1);
+
+    await approve(dealId);
+    const tasks = tasksOn(dealId);
+    expect(tasks).toHaveLength(6);
+    const holdKickoff = tasks.find((t) => t.hs_task_subject?.startsWith('Hold the kickoff'))!;
+    const due = holdKickoff.hs_timestamp!;
+    expect(/^\d+$/.test(due) ? Number(due) : Date.parse(due)).toBe(CLOSE + 240 * HOUR);
   });
 });

@@ -3,27 +3,14 @@
 // handoff is below the minimum completeness.
 import { Button, ButtonRow, Flex, Text } from '@hubspot/ui-extensions';
 import { ACTION_LABELS } from '../card-text';
-import type { MilestoneName } from '../../../src/core';
+import { actionForButton } from '../../../src/core/lifecycle/available-actions';
 import type { AvailableAction, CardAction, HandoffView } from '../card-types';
 
 export type ReturnDecision = 'needs_revision' | 'rejected';
 
 /** The actions the bar sends as they are; returning needs gaps, so it opens the return form. */
 export function actionRequest(name: AvailableAction['action']): CardAction | null {
-  if (name.startsWith('mark:')) {
-    return { type: 'mark', milestone: name.slice('mark:'.length) as MilestoneName };
-  }
-  switch (name) {
-    case 'approve':
-    case 'submit':
-    case 'accept':
-    case 'complete':
-      return { type: name };
-    case 'arbitrate':
-      return { type: 'arbitrate', outcome: 'accepted' };
-    default:
-      return null;
-  }
+  return actionForButton(name);
 }
 
 const EDITABLE_STATES: ReadonlySet<HandoffView['state']> = new Set([

@@ -1,4 +1,5 @@
-// The card before and around a handoff: loading, no handoff yet, failed, and a save conflict.
+// The card before and around a handoff: loading, no handoff yet (start it on a closed-won deal,
+// or request a pre-close one on an open deal), failed, and a save conflict.
 import {
   Alert,
   Button,
@@ -8,6 +9,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
+import { PRE_CLOSE_TEXT, formatInstant } from '../card-text';
 
 export function LoadingCard() {
   return <LoadingSpinner label="Loading the handoff" layout="centered" />;
@@ -15,22 +17,48 @@ export function LoadingCard() {
 
 export interface NoHandoffProps {
   canStart: boolean;
+  /** The deal is open and this user may ask CS to engage before the close. */
+  canRequestPreClose: boolean;
+  /** The CRM's close date of the open deal: when it is expected to close. */
+  expectedClose: string | null;
   busy: boolean;
   onStart: () => void;
+  onRequestPreClose: () => void;
 }
 
-export function NoHandoff({ canStart, busy, onStart }: NoHandoffProps) {
+export function NoHandoff(props: NoHandoffProps) {
+  const { canStart, canRequestPreClose, expectedClose, busy } = props;
   return (
     <EmptyState title="No handoff yet" imageName="deals" layout="vertical">
       {canStart ? (
         <Flex direction="column" gap="small" align="center">
           <Text>This deal is closed-won: start the handoff to CS.</Text>
-          <Button testId="start-handoff" variant="primary" disabled={busy} onClick={onStart}>
+          <Button testId="start-handoff" variant="primary" disabled={busy} onClick={props.onStart}>
             Start the handoff
           </Button>
         </Flex>
       ) : (
-        <Text>The handoff starts by itself when the deal moves to a closed-won stage.</Text>
+        <Flex direction="column" gap="small" align="center">
+          <Text>The handoff starts by itself when the deal moves to a closed-won stage.</Text>
+          {canRequestPreClose ? (
+            <>
+              <Text variant="microcopy" testId="pre-close-hint">
+                {PRE_CLOSE_TEXT.whenToUse}
+              </Text>
+              {expectedClose ? (
+                <Text variant="microcopy">Expected close: {formatInstant(expectedClose)}</Text>
+              ) : null}
+              <Button
+                testId="request-pre-close"
+                variant="secondary"
+                disabled={busy}
+                onClick={props.onRequestPreClose}
+              >
+                {PRE_CLOSE_TEXT.request}
+              </Button>
+            </>
+          ) : null}
+        </Flex>
       )}
     </EmptyState>
   );

@@ -43,7 +43,7 @@ export interface MeetingChecklistProps {
 
 export function MeetingChecklist({ handoff, busy, onAct }: MeetingChecklistProps) {
   const meeting = handoff.document.meeting;
-  const expected = expectedParticipants(handoff.checklist);
+  const expected = expectedParticipants(handoff);
   const present = new Set(meeting?.participants ?? []);
   const others = [...present].filter((p) => !expected.includes(p));
   return (

@@ -1,6 +1,7 @@
 // Sending a handoff back needs named gaps: picked from the missing items, or typed (one a line).
 import { useState } from 'react';
 import { Button, ButtonRow, Flex, MultiSelect, Text, TextArea } from '@hubspot/ui-extensions';
+import { namedGaps } from '../../../src/core/lifecycle/available-actions';
 import type { CardAction, HandoffView } from '../card-types';
 import type { ReturnDecision } from './ActionBar';
 
@@ -12,13 +13,8 @@ export interface ReturnFormProps {
   onCancel: () => void;
 }
 
-export function gapsFrom(picked: readonly string[], typed: string): string[] {
-  const lines = typed
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-  return [...new Set([...picked, ...lines])];
-}
+/** Gaps picked and typed, each once: the core's `namedGaps`, as the Salesforce card uses it too. */
+export const gapsFrom = namedGaps;
 
 export function ReturnForm({ decision, missing, busy, onSend, onCancel }: ReturnFormProps) {
   const [picked, setPicked] = useState<string[]>([]);
@@ -36,16 +32,19 @@ export function ReturnForm({ decision, missing, busy, onSend, onCancel }: Return
   return (
     <Flex direction="column" gap="small" testId="return-form">
       <Text format={{ fontWeight: 'demibold' }}>{verb}: what is missing or wrong?</Text>
-      <MultiSelect
-        label="Missing items"
-        name="pickedGaps"
-        value={picked}
-        options={missing.map((item) => ({ label: item.label, value: item.label }))}
-        onChange={(values) => {
-          setPicked(values.map(String));
-          setTouched(true);
-        }}
-      />
+      {/* Nothing left to pick once every item is filled: the gaps are typed. */}
+      {missing.length > 0 ? (
+        <MultiSelect
+          label="Missing items"
+          name="pickedGaps"
+          value={picked}
+          options={missing.map((item) => ({ label: item.label, value: item.label }))}
+          onChange={(values) => {
+            setPicked(values.map(String));
+            setTouched(true);
+          }}
+        />
+      ) : null}
       <TextArea
         label="Other gaps (one a line)"
         name="typedGaps"

@@ -92,19 +92,9 @@ export function recordMeetingAction(draft: MeetingDraft): CardAction {
   };
 }
 
-/**
- * The participants the template expects for this deal. The view carries them only in the
- * checklist's participants item ("Required participants present (ae, csm)"), built by the core
- * from the template, so they are read from there rather than guessed from a default policy.
- */
-export function expectedParticipants(checklist: HandoffView['checklist']): MeetingParticipant[] {
-  const label = checklist.find((item) => item.key === 'participants')?.label ?? '';
-  const listed =
-    /\(([^)]*)\)\s*$/
-      .exec(label)?.[1]
-      ?.split(',')
-      .map((p) => p.trim()) ?? [];
-  return MEETING_PARTICIPANTS.filter((p) => listed.includes(p));
+/** The participants the template expects for this deal, in the core's order. */
+export function expectedParticipants(handoff: HandoffView): MeetingParticipant[] {
+  return MEETING_PARTICIPANTS.filter((p) => handoff.meetingParticipants.includes(p));
 }
 
 /** Whether this user may record the meeting now, as the core's guards decided. */

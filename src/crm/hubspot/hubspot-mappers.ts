@@ -14,6 +14,7 @@ export const DEAL_PROPERTIES = [
   'pipeline',
   'dealstage',
   'closedate',
+  'hs_is_closed',
   'hubspot_owner_id',
   'baton_is_poc',
   'baton_strategic',
@@ -69,6 +70,7 @@ export function dealFrom(id: string, p: HubSpotProperties, stages: ClosedWonStag
       pipelineId !== null &&
       stageId !== null &&
       (stages.byPipeline[pipelineId] ?? []).includes(stageId),
+    isClosed: p.hs_is_closed === 'true',
     ownerId: text(p.hubspot_owner_id),
     isPoc: p.baton_is_poc === 'true',
     strategic: p.baton_strategic === 'true',

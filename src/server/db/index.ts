@@ -16,4 +16,6 @@ export * from './jobs.repository';
 export * from './audit-log.repository';
 export * from './sla-alerts.repository';
 export * from './handoff-index.repository';
+export * from './portal-settings.repository';
+export * from './salesforce-cursors.repository';
 export * from './storage';

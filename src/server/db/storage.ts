@@ -17,9 +17,17 @@ import type { JobKinds, JobQueue } from './jobs.types';
 import { migrate, type MigrationReport } from './migrate';
 import { databaseTargetFromEnv, openDatabase } from './open-database';
 import {
+  createPortalSettingsRepository,
+  type PortalSettingsRepository,
+} from './portal-settings.repository';
+import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
 } from './processed-events.repository';
+import {
+  createSalesforceCursorsRepository,
+  type SalesforceCursorsRepository,
+} from './salesforce-cursors.repository';
 import { createSlaAlertsRepository, type SlaAlertsRepository } from './sla-alerts.repository';
 import { createTokenCipher, type TokenCipher } from './token-cipher';
 
@@ -30,6 +38,8 @@ export interface Repositories<S extends JobKinds> {
   auditLog: AuditLogRepository;
   slaAlerts: SlaAlertsRepository;
   handoffIndex: HandoffIndexRepository;
+  portalSettings: PortalSettingsRepository;
+  salesforceCursors: SalesforceCursorsRepository;
 }
 
 export interface Storage<S extends JobKinds> extends Repositories<S> {
@@ -51,6 +61,8 @@ export function repositoriesOn<S extends JobKinds>(
     auditLog: createAuditLogRepository(db),
     slaAlerts: createSlaAlertsRepository(db),
     handoffIndex: createHandoffIndexRepository(db),
+    portalSettings: createPortalSettingsRepository(db),
+    salesforceCursors: createSalesforceCursorsRepository(db),
   };
 }
 

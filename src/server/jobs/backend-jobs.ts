@@ -6,7 +6,16 @@ import { ASSIGNEES } from '../../core';
 import type { ClaimedJob, Storage } from '../db';
 
 const portalId = z.string().min(1, 'portalId is required');
-const dealId = z.string().regex(/^\d+$/, 'expected a numeric deal id');
+// HubSpot deal ids are numbers; Salesforce Opportunity ids 15 or 18 letters and digits.
+const dealId = z
+  .string()
+  .regex(
+    /^(?:\d+|[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)$/,
+    'expected a HubSpot or Salesforce deal id',
+  );
+
+/** What reported a deal closed-won: HubSpot's webhook, Salesforce's event or Salesforce's poll. */
+export const CLOSED_WON_SOURCES = ['webhook', 'salesforce_event', 'salesforce_poll'] as const;
 
 const plannedTask = z.object({
   key: z.string().min(1),
@@ -26,6 +35,7 @@ export const BACKEND_JOBS = {
     eventId: z.string().min(1),
     stageId: z.string().nullable(),
     occurredAt: z.number().int().nonnegative(),
+    source: z.enum(CLOSED_WON_SOURCES).default('webhook'),
   }),
   /** A sweep slot: find the handoffs whose SLA instant has come and check each. */
   'sla-sweep': z.object({ slot: z.string().min(1) }),

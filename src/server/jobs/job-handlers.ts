@@ -6,6 +6,7 @@ import { planSlaWork } from '../../functions/sla-sweep';
 import { type BackendDeps, dealLocks } from '../backend-deps';
 import { startAndRecord } from '../handoff-starts';
 import { indexHandoff } from '../handoff-index';
+import { settingsFor } from '../portal-settings';
 import type { JobHandlers } from './job-worker';
 import type { BackendJobKinds } from './backend-jobs';
 
@@ -26,18 +27,21 @@ export function backendJobHandlers(deps: BackendDeps): JobHandlers<BackendJobKin
         run.log.warn({ portalId: change.portalId }, 'stage change for a portal without Baton');
         return;
       }
-      // The event's time is when the deal became closed-won only if it moved into a won stage;
-      // otherwise the deal's own close date says it (the start reads the deal afresh anyway).
+      // The event's time is when the deal became closed-won only if it moved into a won stage
+      // (Salesforce's event is published just then); otherwise the deal's own close date says it
+      // (the start reads the deal afresh anyway).
       const won = Object.values((await crm.closedWonStages()).byPipeline).flat();
-      const closedWonAt =
-        change.stageId !== null && won.includes(change.stageId) ? change.occurredAt : null;
+      const movedIntoWon =
+        change.source === 'salesforce_event' ||
+        (change.stageId !== null && won.includes(change.stageId));
+      const closedWonAt = movedIntoWon ? change.occurredAt : null;
       try {
         await startAndRecord(deps, {
           portalId: change.portalId,
           dealId: change.dealId,
           crm,
           closedWonAt,
-          source: 'webhook',
+          source: change.source,
           resume: run.attempt > 1,
           details: { eventId: change.eventId },
         });
@@ -104,7 +108,8 @@ export function backendJobHandlers(deps: BackendDeps): JobHandlers<BackendJobKin
         const handoff = context.handoff;
         if (handoff === null) return;
         const now = deps.now();
-        const work = planSlaWork(context, deps.policy, deps.directory, now);
+        const { policy, directory } = await settingsFor(deps, ref.portalId);
+        const work = planSlaWork(context, policy, directory, now);
         const at = new Date(deps.queueClock());
         const raised = await deps.storage.transaction(async (s) => {
           let count = 0;
@@ -120,7 +125,12 @@ export function backendJobHandlers(deps: BackendDeps): JobHandlers<BackendJobKin
           deps.worker.nudge();
           run.log.info({ dealId: ref.dealId, raised }, 'SLA alerts raised');
         }
-        await indexHandoff(deps, { ...ref, handoffKey: handoff.key, document: handoff.document });
+        await indexHandoff(deps, {
+          ...ref,
+          handoffKey: handoff.key,
+          document: handoff.document,
+          policy,
+        });
       });
     },
 

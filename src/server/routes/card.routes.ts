@@ -11,10 +11,12 @@ import {
   loadCard,
   saveCard,
 } from '../../functions/card-api';
-import { transitionEntries } from '../audit-entries';
+import { requestPreClose } from '../../functions/pre-close';
+import { creationEntry, transitionEntries } from '../audit-entries';
 import { type BackendDeps, dealLocks } from '../backend-deps';
 import { cardContextFrom, resolveCardUser } from '../card-user';
 import { indexHandoff } from '../handoff-index';
+import { type PortalRules, settingsFor } from '../portal-settings';
 import { recordAudit, requireCrm, startAndRecord } from '../handoff-starts';
 import type { BackendApp, BackendEnv } from '../http-env';
 import { HttpError, parse, parseBody } from '../http-errors';
@@ -28,6 +30,8 @@ interface CardRequest {
   portalId: string;
   user: CardUser;
   deps: CardDeps;
+  /** The portal's policy and team (its settings, or the defaults), read once per request. */
+  rules: PortalRules;
   /** The body that was signed, unparsed: the card functions validate it themselves. */
   body: () => unknown;
 }
@@ -36,15 +40,17 @@ async function cardRequest(c: Context<BackendEnv>, backend: BackendDeps): Promis
   const { dealId } = parse({ dealId: c.req.param('dealId') }, dealParams);
   const context = cardContextFrom(c.req.query());
   const crm = await requireCrm(backend, context.portalId);
-  const user = await resolveCardUser(context, crm, backend.directory);
+  const rules = await settingsFor(backend, context.portalId);
+  const user = await resolveCardUser(context, crm, rules.directory);
   c.get('log').debug({ dealId, role: user.role }, 'card request');
   return {
     dealId,
     portalId: context.portalId,
     user,
+    rules,
     deps: {
       crm,
-      policy: backend.policy,
+      policy: rules.policy,
       locks: dealLocks(backend.locks, context.portalId),
       now: backend.now,
       audit: (handoffKey, events) =>
@@ -55,6 +61,7 @@ async function cardRequest(c: Context<BackendEnv>, backend: BackendDeps): Promis
           dealId: savedDealId,
           handoffKey: handoff.key,
           document: handoff.document,
+          policy: rules.policy,
         }),
     },
     body: () => parseBody(c.get('rawBody'), z.unknown()),
@@ -85,11 +92,12 @@ export function registerCardRoutes(app: BackendApp, backend: BackendDeps): void 
   });
 
   app.post(`${base}/start`, async (c) => {
-    const { dealId, portalId, user, deps } = await cardRequest(c, backend);
+    const { dealId, portalId, user, deps, rules } = await cardRequest(c, backend);
     const result = await startAndRecord(backend, {
       portalId,
       dealId,
       crm: deps.crm,
+      rules,
       actor: user,
       source: 'card',
       // A person pressing start again after a failure: finish what the first press began.
@@ -104,5 +112,32 @@ export function registerCardRoutes(app: BackendApp, backend: BackendDeps): void 
     }
     const card = await loadCard(dealId, user, deps);
     return c.json({ outcome: result.outcome, card }, result.outcome === 'started' ? 201 : 200);
+  });
+
+  // The AE asks CS to engage before the close: a pre_close handoff awaiting a CS manager.
+  app.post(`${base}/pre-close`, async (c) => {
+    const { dealId, portalId, user, deps, body, rules } = await cardRequest(c, backend);
+    const result = await requestPreClose(dealId, user, body(), {
+      ...deps,
+      directory: rules.directory,
+    });
+    if (result.outcome === 'requested') {
+      c.get('log').info({ dealId, handoffKey: result.handoffKey }, 'pre-close handoff requested');
+      await recordAudit(backend, [
+        creationEntry(portalId, result.handoffKey, {
+          actor: user,
+          state: result.state,
+          at: backend.now(),
+          details: {
+            source: 'card',
+            dealId,
+            tasks: result.tasks,
+            approverId: result.approverId,
+          },
+        }),
+      ]);
+    }
+    const card = await loadCard(dealId, user, deps);
+    return c.json({ outcome: result.outcome, card }, result.outcome === 'requested' ? 201 : 200);
   });
 }

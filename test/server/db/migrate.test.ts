@@ -7,7 +7,9 @@ const EXPECTED_TABLES = [
   'handoff_index',
   'installs',
   'jobs',
+  'portal_settings',
   'processed_events',
+  'salesforce_cursors',
   'schema_migrations',
   'sla_alerts',
 ];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
+  MIGRATIONS,
   type Storage,
   describeTarget,
   databaseTargetFromEnv,
@@ -65,7 +66,7 @@ describe('opening the storage', () => {
       const local = join(dir, '.baton');
       storage = await openStorage({ env: {}, jobKinds: KINDS, localDataDir: local });
       expect(storage.db.kind).toBe('pglite');
-      expect(storage.migrations.applied).toHaveLength(1);
+      expect(storage.migrations.applied).toHaveLength(MIGRATIONS.length);
       await storage.installs.save({
         portalId: '4242',
         hubDomain: 'acme.hubspot.com',
@@ -77,7 +78,7 @@ describe('opening the storage', () => {
       expect((await readdir(local)).sort()).toEqual(['db', 'encryption.key']);
 
       storage = await openStorage({ env: {}, jobKinds: KINDS, localDataDir: local });
-      expect(storage.migrations).toEqual({ applied: [], alreadyApplied: 1 });
+      expect(storage.migrations).toEqual({ applied: [], alreadyApplied: MIGRATIONS.length });
       expect((await storage.installs.get('4242'))?.tokens?.accessToken).toBe('a');
     },
     OPEN_TIMEOUT_MS,
