@@ -30,6 +30,21 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The Lightning card's tests run under sfdx-lwc-jest, in jsdom.
+    files: ['extensions/salesforce-card/**/__tests__/**/*.js'],
+    languageOptions: {
+      globals: {
+        ...Object.fromEntries(
+          ['jest', 'describe', 'it', 'expect', 'beforeAll', 'beforeEach', 'afterEach'].map(
+            (name) => [name, 'readonly'],
+          ),
+        ),
+        document: 'readonly',
+        CustomEvent: 'readonly',
+      },
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // The core is pure: no I/O, no clocks, no CRM types.

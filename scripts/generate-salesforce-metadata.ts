@@ -1,8 +1,10 @@
 // Writes the Salesforce side of Baton as a self-contained SFDX project in
 // build/salesforce/ (git-ignored, like every generated file): sfdx-project.json and
 // force-app/main/default/ with Baton's objects and fields, the Opportunity fields Baton writes
-// back, the Baton_Handoff_Requested__e platform event, the closed-won flow and the Baton
-// permission set, all from src/crm/objects and src/crm/salesforce (see generated-files.ts).
+// back, the Baton_Handoff_Requested__e platform event, the closed-won flow, the Baton
+// permission set and the custom permissions of CS managers and CS ops, all from src/crm/objects
+// and src/crm/salesforce (see generated-files.ts); and the Lightning handoff card with the core
+// bundled for it (scripts/salesforce/bundle-lightning-card.ts).
 //
 // GENERATED FILES ARE NEVER EDITED BY HAND: change the definitions and run
 // `npx tsx scripts/generate-salesforce-metadata.ts` (or `npm run build`). The folder belongs
@@ -11,6 +13,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { salesforceFiles } from '../src/crm/salesforce/generated-files';
+import { lightningCardFiles } from './salesforce/bundle-lightning-card';
 
 export const SALESFORCE_OUT_DIR = 'build/salesforce';
 
@@ -33,7 +36,7 @@ export async function generateSalesforceMetadata(
   root: string = resolve(__dirname, '..'),
 ): Promise<SalesforceReport> {
   const base = join(root, SALESFORCE_OUT_DIR);
-  const files = salesforceFiles();
+  const files = [...salesforceFiles(), ...(await lightningCardFiles())];
   const report: SalesforceReport = { written: [], unchanged: [], removed: [] };
   const wanted = new Set(files.map((file) => join(base, file.path)));
   for (const path of await filesUnder(base)) {

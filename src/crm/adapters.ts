@@ -3,8 +3,6 @@ import type { CrmAdapter, CrmKind } from './crm-adapter';
 import { createHubSpotAdapter } from './hubspot/hubspot-adapter';
 import { createHubSpotClient, hubSpotConnectionFromEnv } from './hubspot/hubspot-client';
 import type { CallLog } from './hubspot/hubspot-calls';
-import { ProvisionError } from './hubspot/hubspot-provision';
-import { SALESFORCE_DEPLOY_STEPS } from './salesforce/salesforce-adapter';
 import { salesforceAuthFromEnv } from './salesforce/salesforce-auth';
 import { createSignedInSalesforceAdapter } from './salesforce/salesforce-signed-in';
 
@@ -30,11 +28,7 @@ export const adapters = {
   salesforce: (env) => {
     const config = salesforceAuthFromEnv(env);
     if (!config.success) throw new CrmConfigurationError(config.errorMessages.join('; '));
-    const adapter = createSignedInSalesforceAdapter(config.auth);
-    // Deploying metadata is the Salesforce CLI's job for now: say how, without signing in.
-    return {
-      ...adapter,
-      provision: () => Promise.reject(new ProvisionError(SALESFORCE_DEPLOY_STEPS)),
-    };
+    // Its `provision` deploys metadata: the CLI asks for --deploy before calling it.
+    return createSignedInSalesforceAdapter(config.auth);
   },
 } satisfies Record<CrmKind, AdapterFactory>;

@@ -1,9 +1,12 @@
-// Where the HubSpot contract suite runs: always against the sandbox CRM, and against a real
-// portal too when HUBSPOT_ACCESS_TOKEN is set. Live runs write to the portal, so they also need
-// HUBSPOT_TEST_DEAL_ID: a closed-won deal the suite may hand off.
+// Where the HubSpot side of the contract suite (crm-contract.ts) runs: always against the
+// sandbox CRM, and against a real portal too when HUBSPOT_ACCESS_TOKEN is set. Live runs write
+// to the portal, so they also need HUBSPOT_TEST_DEAL_ID: a closed-won deal the suite may hand
+// off. Other tests use `sandboxTarget` for a sandbox with the real adapter on it.
 import { createHubSpotAdapter, type HubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
 import { createHubSpotClient, DEFAULT_BASE_URL } from '../../src/crm/hubspot/hubspot-client';
 import { type RunningSandbox, type Sandbox, createSandbox, SANDBOX_TOKEN } from '../../src/sandbox';
+import type { ContractTargetSpec, CrmContractTarget } from './crm-contract';
+import { addClosedWonDeals } from './sandbox-deals';
 
 export interface ContractTarget {
   name: string;
@@ -71,4 +74,48 @@ export async function liveTarget(): Promise<ContractTarget> {
     closedWonDealId: async () => process.env.HUBSPOT_TEST_DEAL_ID!,
     close: async () => undefined,
   };
+}
+
+/** The sandbox as a contract target, with what its seed holds. */
+async function sandboxContractTarget(): Promise<CrmContractTarget> {
+  const target = await sandboxTarget();
+  const { instance } = target.sandbox!;
+  const won = new Set(Object.values((await target.adapter.closedWonStages()).byPipeline).flat());
+  const deals = instance.store.records.list(instance.store.type('0-3'));
+  const open = deals.find((deal) => !won.has(deal.properties.dealstage ?? ''));
+  const numeric = deals.find(
+    (deal) => won.has(deal.properties.dealstage ?? '') && /^\d+$/.test(deal.properties.dealstage!),
+  );
+  if (!open || !numeric) throw new Error('the sandbox seed lacks an open deal or a numeric stage');
+  return {
+    adapter: target.adapter,
+    closedWonDealId: target.closedWonDealId,
+    missingDealId: '999999999999',
+    seed: {
+      openDealId: open.id,
+      // A custom pipeline's stages have numeric ids, never `closedwon`.
+      unusualWonDeal: { id: numeric.id, stageId: numeric.properties.dealstage! },
+      freshClosedWonDeal: async () => addClosedWonDeals(instance, 1, won)[0]!,
+    },
+    close: target.close,
+  };
+}
+
+export const HUBSPOT_LIVE_VARIABLES = ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_TEST_DEAL_ID'] as const;
+
+/** The HubSpot targets of the contract suite: the sandbox, and a real portal when configured. */
+export function hubSpotContractTargets(): ContractTargetSpec[] {
+  const specs: ContractTargetSpec[] = [
+    { name: 'sandbox', seeded: true, connect: sandboxContractTarget },
+  ];
+  if (liveTargetConfigured())
+    specs.push({
+      name: 'live portal',
+      seeded: false,
+      connect: async () => {
+        const target = await liveTarget();
+        return { ...target, missingDealId: '999999999999' };
+      },
+    });
+  return specs;
 }

@@ -1,7 +1,10 @@
 // What `baton serve` reads from the environment, checked up front so a misconfigured backend
-// fails at start with the variable's name, not on HubSpot's first call an hour later.
+// fails at start with the variable's name, not on the CRM's first call an hour later.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { describeFieldError, parseWith } from '../../core';
+import type { CrmKind } from '../../crm/crm-adapter';
+import { type SalesforceAuth, salesforceAuthFromEnv } from '../../crm/salesforce/salesforce-auth';
 import {
   type HubSpotConnection,
   DEFAULT_BASE_URL,
@@ -26,6 +29,8 @@ export interface ServeConfig {
   logLevel: string;
   /** How long a claimed job is this copy's before another copy (or this one restarted) retries it. */
   jobLeaseMs: number;
+  /** `--crm salesforce`: the org's sign-in (SF_*) and how often the listener reconciles. */
+  salesforce: { auth: SalesforceAuth; reconcileEveryMs: number } | null;
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
@@ -56,7 +61,7 @@ function httpUrl(name: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
+export function serveConfigFromEnv(env: NodeJS.ProcessEnv, crm: CrmKind = 'hubspot'): ServeConfig {
   const rawPort = env.PORT?.trim() || String(DEFAULT_PORT);
   const port = portSchema.safeParse(rawPort);
   if (!port.success)
@@ -64,9 +69,10 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
       `PORT: expected a port number from 0 to 65535, got ${JSON.stringify(rawPort)}`,
     );
 
-  const connection = hubSpotConnectionFromEnv(env);
+  const salesforce = crm === 'salesforce' ? salesforceConfigFromEnv(env) : null;
+  const connection = salesforce ? null : hubSpotConnectionFromEnv(env);
   const marketplace = connection === null && Boolean(env.HUBSPOT_CLIENT_ID?.trim());
-  if (connection === null && !marketplace) {
+  if (!salesforce && connection === null && !marketplace) {
     throw new CliError(
       'HUBSPOT_ACCESS_TOKEN is not set: set it to the private app access token of the HubSpot ' +
         'account to serve (against the local sandbox: HUBSPOT_BASE_URL=http://127.0.0.1:3001 ' +
@@ -81,7 +87,10 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
 
   // The sandbox signs with the well-known local secret; a real account's must never default.
   let clientSecret = env.HUBSPOT_CLIENT_SECRET?.trim();
-  if (!clientSecret) {
+  if (!clientSecret && salesforce) {
+    // Serving a Salesforce org, the HubSpot doors (signed v3) stay shut: nobody has this key.
+    clientSecret = randomBytes(32).toString('base64url');
+  } else if (!clientSecret) {
     if (!isLoopback(baseUrl)) {
       throw new CliError(
         "HUBSPOT_CLIENT_SECRET is not set: set it to your HubSpot app's client secret, which " +
@@ -130,7 +139,20 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv): ServeConfig {
     baseUrl,
     teamFile,
     logLevel,
+    salesforce,
   };
+}
+
+function salesforceConfigFromEnv(env: NodeJS.ProcessEnv): NonNullable<ServeConfig['salesforce']> {
+  const auth = salesforceAuthFromEnv(env);
+  if (!auth.success) throw new CliError(auth.errorMessages.join('; '));
+  const raw = env.BATON_RECONCILE_MINUTES?.trim() || '10';
+  const minutes = z.coerce.number().int().min(1).max(1_440).safeParse(raw);
+  if (!minutes.success)
+    throw new CliError(
+      `BATON_RECONCILE_MINUTES: expected whole minutes from 1 to 1440, got ${JSON.stringify(raw)}`,
+    );
+  return { auth: auth.auth, reconcileEveryMs: minutes.data * 60_000 };
 }
 
 export async function loadTeamDirectory(path: string): Promise<TeamDirectory> {

@@ -1,10 +1,14 @@
 // `baton serve`: the backend alone, for one HubSpot account with real credentials (a private
 // app install): webhooks, the workflow action and the card API, signed v3 against
 // BATON_PUBLIC_URL; queued work, event ids and the audit log in PostgreSQL (DATABASE_URL) or
-// in PGlite under BATON_DATA_DIR.
+// in PGlite under BATON_DATA_DIR. With `--crm salesforce`, the backend of one Salesforce org
+// instead: its closed-won deals come from the org's listener (salesforce-backend.ts).
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Policy } from '../../core';
+import { CRM_KINDS, type CrmKind } from '../../crm/crm-adapter';
+import { HANDOFF_REQUESTED_CHANNEL } from '../../crm/salesforce/handoff-events';
+import type { HandoffListener } from '../../crm/salesforce/handoff-listener';
 import { createHubSpotAdapter } from '../../crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../crm/hubspot/hubspot-client';
 import {
@@ -18,6 +22,7 @@ import {
 } from '../../server';
 import type { CrmForPortal } from '../../server';
 import { describeTarget, databaseTargetFromEnv } from '../../server/db';
+import { type SalesforceOrgBackend, connectSalesforceOrg } from '../../server/salesforce-backend';
 import {
   type HubSpotOAuthConfig,
   createPortalTokens,
@@ -34,6 +39,8 @@ export interface ServeOptions {
   host: string;
   /** The structured log; pino on stdout at LOG_LEVEL when absent. */
   log?: Logger;
+  /** The CRM served: HubSpot (the default) or one Salesforce org. */
+  crm?: CrmKind;
 }
 
 export interface RunningServe extends RunningBackend {
@@ -46,7 +53,7 @@ export async function startServeCommand(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningServe> {
-  const config = serveConfigFromEnv(env);
+  const config = serveConfigFromEnv(env, options.crm);
   const directory = await loadTeamDirectory(config.teamFile);
   const log = options.log ?? createLogger({ level: config.logLevel });
   const crmLog = { warn: (message: string, fields?: object) => log.warn(fields ?? {}, message) };
@@ -65,7 +72,17 @@ export async function startServeCommand(
   // installed it, each with its own OAuth tokens (refreshed as they expire).
   let crmFor: CrmForPortal;
   let oauth: HubSpotOAuthConfig | null = null;
-  if (config.connection !== null) {
+  let org: { backend: SalesforceOrgBackend; reconcileEveryMs: number } | null = null;
+  if (config.salesforce !== null) {
+    const { auth, reconcileEveryMs } = config.salesforce;
+    try {
+      org = { backend: await connectSalesforceOrg(auth), reconcileEveryMs };
+    } catch (error) {
+      await storage.close();
+      throw new CliError(`cannot connect to Salesforce: ${(error as Error).message}`);
+    }
+    crmFor = org.backend.crmFor;
+  } else if (config.connection !== null) {
     crmFor = singlePortal(
       createHubSpotAdapter({ client: createHubSpotClient(config.connection), log: crmLog }),
     );
@@ -116,24 +133,45 @@ export async function startServeCommand(
     );
   }
   const base = config.publicUrl;
+  const crmLine = org
+    ? `  CRM        Salesforce org ${org.backend.orgId} at ${org.backend.instanceUrl}`
+    : config.connection === null
+      ? `  CRM        HubSpot at ${config.baseUrl}, every account that installs the app (install: ${base}/oauth/install)`
+      : `  CRM        HubSpot at ${config.baseUrl}, the account of HUBSPOT_ACCESS_TOKEN`;
+  const doors = org
+    ? [
+        `  listener   ${HANDOFF_REQUESTED_CHANNEL}, reconciling every ${org.reconcileEveryMs / 60_000} min`,
+      ]
+    : [
+        `  webhooks   POST ${base}/hubspot/webhooks`,
+        `  workflow   POST ${base}/hubspot/actions/start-handoff`,
+        `  card API   ${base}/api/deals/{dealId}/handoff`,
+      ];
   io.out(
     [
       `Baton backend listening on ${running.url} (public URL ${base})`,
-      config.connection === null
-        ? `  CRM        HubSpot at ${config.baseUrl}, every account that installs the app (install: ${base}/oauth/install)`
-        : `  CRM        HubSpot at ${config.baseUrl}, the account of HUBSPOT_ACCESS_TOKEN`,
+      crmLine,
       `  team       ${config.teamFile}: ${directory.csManagers.length} CS managers, ${directory.csms.length} CSMs`,
-      `  webhooks   POST ${base}/hubspot/webhooks`,
-      `  workflow   POST ${base}/hubspot/actions/start-handoff`,
-      `  card API   ${base}/api/deals/{dealId}/handoff`,
+      ...doors,
       `  storage    ${describeTarget(databaseTargetFromEnv(env, localDataDir && `${localDataDir}/db`))}`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
   runtime.start();
+  const listener: HandoffListener | null =
+    org?.backend.listener({
+      storage,
+      worker: runtime.worker,
+      queueClock: Date.now,
+      log,
+      tuning: { reconcileEveryMs: org.reconcileEveryMs },
+    }) ?? null;
+  listener?.start();
   const stop = async (graceMs = 10_000) => {
     await running.close();
+    // No new work from the org first; the events it is queueing finish queueing.
+    await listener?.stop();
     if (!(await runtime.stop(graceMs)))
       log.error(
         await runtime.worker.stats(),
@@ -148,13 +186,19 @@ export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description(
-      'run the backend alone for one HubSpot account (webhooks, workflow action, card API)',
+      'run the backend alone for one HubSpot account (webhooks, workflow action, card API) ' +
+        'or one Salesforce org (its platform-event listener)',
     )
+    .addOption(new Option('--crm <crm>', 'which CRM').choices(CRM_KINDS).default('hubspot'))
     .addOption(new Option('--policy <file>', 'policy file overriding the default templates (JSON)'))
     .addOption(new Option('--host <address>', 'address to listen on').default('0.0.0.0'))
-    .action(async (options: { policy?: string; host: string }) => {
+    .action(async (options: { crm: CrmKind; policy?: string; host: string }) => {
       const policy = await loadPolicy(options.policy);
-      const running = await startServeCommand({ policy, host: options.host }, io, io.env);
+      const running = await startServeCommand(
+        { policy, host: options.host, crm: options.crm },
+        io,
+        io.env,
+      );
       const stop = () => {
         void running.stop().then(() => process.exit(0));
       };

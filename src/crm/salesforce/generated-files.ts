@@ -2,6 +2,11 @@
 // the script only writes and the tests read exactly what ships. The project is self-contained
 // (sfdx-project.json beside force-app/): `sf` finds a project by walking up from where it runs.
 import { closedWonFlowElements, CLOSED_WON_FLOW } from './closed-won.flow';
+import {
+  CUSTOM_PERMISSIONS,
+  customPermissionElements,
+  grantingPermissionSetElements,
+} from './custom-permissions.meta';
 import { objectMetas } from './custom-objects.meta';
 import { SALESFORCE_API_VERSION } from './api-version';
 import {
@@ -78,6 +83,17 @@ export function salesforceFiles(): GeneratedFile[] {
       path: `${METADATA_DIR}/permissionsets/${PERMISSION_SET.apiName}.permissionset-meta.xml`,
       content: metadataDocument('PermissionSet', permissionSetElements(objects)),
     },
+    // Who the Lightning card treats as a CS manager or CS ops person, and how they become one.
+    ...Object.values(CUSTOM_PERMISSIONS).flatMap((permission) => [
+      {
+        path: `${METADATA_DIR}/customPermissions/${permission.apiName}.customPermission-meta.xml`,
+        content: metadataDocument('CustomPermission', customPermissionElements(permission)),
+      },
+      {
+        path: `${METADATA_DIR}/permissionsets/${permission.apiName}.permissionset-meta.xml`,
+        content: metadataDocument('PermissionSet', grantingPermissionSetElements(permission)),
+      },
+    ]),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

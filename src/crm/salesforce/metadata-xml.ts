@@ -11,10 +11,16 @@ export interface XmlElement {
   name: string;
   /** Text content, or child elements (an empty list writes `<name/>`). */
   content: XmlValue | readonly XmlElement[];
+  /** Only a Lightning component's js-meta.xml has any (`<targetConfig targets="…">`). */
+  attributes?: Readonly<Record<string, string>>;
 }
 
-export function el(name: string, content: XmlValue | readonly XmlElement[]): XmlElement {
-  return { name, content };
+export function el(
+  name: string,
+  content: XmlValue | readonly XmlElement[],
+  attributes?: Readonly<Record<string, string>>,
+): XmlElement {
+  return attributes ? { name, content, attributes } : { name, content };
 }
 
 /** Elements for the entries that are set, in the order given: `undefined` leaves one out. */
@@ -46,16 +52,19 @@ export function escapeXml(text: string): string {
 function writeElement(element: XmlElement, depth: number, lines: string[]): void {
   const indent = '    '.repeat(depth);
   const { name, content } = element;
+  const open = `${name}${Object.entries(element.attributes ?? {})
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join('')}`;
   if (!Array.isArray(content)) {
-    lines.push(`${indent}<${name}>${escapeXml(String(content))}</${name}>`);
+    lines.push(`${indent}<${open}>${escapeXml(String(content))}</${name}>`);
     return;
   }
   const children = content as readonly XmlElement[];
   if (children.length === 0) {
-    lines.push(`${indent}<${name}/>`);
+    lines.push(`${indent}<${open}/>`);
     return;
   }
-  lines.push(`${indent}<${name}>`);
+  lines.push(`${indent}<${open}>`);
   for (const child of children) writeElement(child, depth + 1, lines);
   lines.push(`${indent}</${name}>`);
 }

@@ -26,13 +26,21 @@ import {
   stakeholderProperties,
   type RecordProperties,
 } from '../handoff-records';
+import type { RetryOptions } from '../retry-policy';
 import {
   type CollectionResult,
   SalesforceCalls,
+  type SalesforceCallLog,
   SalesforceWriteError,
   checkSaveResults,
   queryRecords,
 } from './salesforce-calls';
+import {
+  type DeployOptions,
+  type MetadataDeployer,
+  deploySalesforceMetadata,
+} from './salesforce-deploy';
+import { deleteRecords, upsertByKey } from './salesforce-writes';
 import {
   type RoleMap,
   SALESFORCE_PIPELINE,
@@ -63,24 +71,22 @@ import { isSalesforceId } from './soql';
 
 export interface SalesforceAdapterOptions {
   connection: Connection;
+  retry?: RetryOptions;
+  /** Told about retries: labels and delays, never a query, a record or a token. */
+  log?: SalesforceCallLog;
+  /** How `provision` polls the metadata deploy it starts. */
+  deploy?: DeployOptions;
 }
 
-export interface SalesforceAdapter extends CrmAdapter {
+export interface SalesforceAdapter extends CrmAdapter, MetadataDeployer {
   readonly calls: SalesforceCalls;
 }
-
-/** What `provision` says until Baton deploys the metadata itself (docs/salesforce.md). */
-export const SALESFORCE_DEPLOY_STEPS =
-  'Baton does not deploy to Salesforce itself yet: run `npm run build`, then in ' +
-  'build/salesforce `sf project deploy start --source-dir force-app --target-org <alias>` and ' +
-  '`sf org assign permset --name Baton --target-org <alias>` for each user and the integration ' +
-  'user; check with `baton doctor --crm salesforce` (docs/salesforce.md)';
 
 const COLLECTION = { allOrNone: true, allowRecursive: true } as const;
 
 export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
   const { connection } = options;
-  const calls = new SalesforceCalls();
+  const calls = new SalesforceCalls(options.retry, options.log);
   // Org metadata changes rarely and costs a call each: read once per adapter.
   let stages: Promise<ClosedWonStages> | null = null;
   let roles: Promise<RoleMap> | null = null;
@@ -149,14 +155,18 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     handoffId: string,
   ): Promise<Record<string, string>> {
     if (records.length === 0) return {};
-    const payload = records.map(({ key, properties }) => ({
-      ...toSalesforceFields(properties),
-      ...(key in existing ? {} : { [F.handoff]: handoffId }),
-    }));
-    const results = (await calls.run(label, () =>
-      connection.upsert(object, payload, keyField, COLLECTION),
-    )) as CollectionResult[];
-    checkSaveResults(label, results);
+    const results = await upsertByKey(
+      connection,
+      calls,
+      label,
+      object,
+      keyField,
+      records.map(({ key, properties }) => ({
+        fields: toSalesforceFields(properties),
+        master: { field: F.handoff, id: handoffId },
+        exists: key in existing,
+      })),
+    );
     return Object.fromEntries(records.map((r, i) => [r.key, results[i]!.id!]));
   }
 
@@ -168,11 +178,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     const removed = Object.entries(previous)
       .filter(([key]) => !(key in current))
       .map(([, id]) => id);
-    if (removed.length === 0) return;
-    const results = (await calls.run(label, () =>
-      connection.destroy('', removed, { allOrNone: false, allowRecursive: true }),
-    )) as CollectionResult[];
-    checkSaveResults(label, results);
+    await deleteRecords(connection, calls, label, removed);
   }
 
   async function saveHandoff(write: HandoffWrite, options: SaveOptions = {}): Promise<SaveResult> {
@@ -202,12 +208,21 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     const handoffFields = {
       ...toSalesforceFields(handoffProperties(write, version, { ...EMPTY_LINKS, tasks: taskIds })),
       [F.account]: write.companyId,
-      ...(current === null ? { [F.opportunity]: write.dealId } : {}),
     };
-    const [handoffResult] = (await calls.run('write:handoff', () =>
-      connection.upsert(HANDOFF_OBJECT, [handoffFields], F.handoffKey, COLLECTION),
-    )) as CollectionResult[];
-    checkSaveResults('write:handoff', handoffResult ? [handoffResult] : []);
+    const [handoffResult] = await upsertByKey(
+      connection,
+      calls,
+      'write:handoff',
+      HANDOFF_OBJECT,
+      F.handoffKey,
+      [
+        {
+          fields: handoffFields,
+          master: { field: F.opportunity, id: write.dealId },
+          exists: current !== null,
+        },
+      ],
+    );
     const recordId = handoffResult?.id;
     if (recordId === undefined) throw new Error(`Salesforce did not return the handoff ${key}`);
 
@@ -284,7 +299,14 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     addDealTasks,
     closedWonStages,
     listPeople,
-    provision: (): Promise<ProvisionReport> => Promise.reject(new Error(SALESFORCE_DEPLOY_STEPS)),
+    // Provisioning an org is deploying Baton's metadata to it (salesforce-deploy.ts).
+    provision: (): Promise<ProvisionReport> =>
+      deploySalesforceMetadata(connection, calls, options.deploy),
+    deployMetadata: (pkg) =>
+      deploySalesforceMetadata(connection, calls, {
+        ...options.deploy,
+        ...(pkg && { package: pkg }),
+      }),
     doctor: (): Promise<DoctorCheck[]> => doctorSalesforce(connection, calls),
   };
 }

@@ -1,9 +1,12 @@
-// Every Salesforce call the adapter makes goes through here, counted by purpose. An sObject
+// Every Salesforce call the adapter makes goes through here: counted by purpose, retried by
+// policy (salesforce-retries.ts), and logged without queries, records or tokens. An sObject
 // collection answers 200 with one result per record, so a refused record is no exception to
 // jsforce: `checkSaveResults` turns refusals into one error that names them.
 import type { Connection } from 'jsforce';
 import { ApiCallCounter } from '../api-call-counter';
+import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetries } from '../retry-policy';
 import { SALESFORCE_API_VERSION } from './api-version';
+import { classifySalesforceError, surfaceRetryableResponses } from './salesforce-retries';
 
 export interface SalesforceConnectionOptions {
   instanceUrl: string;
@@ -13,13 +16,16 @@ export interface SalesforceConnectionOptions {
   refresh?: () => Promise<{ accessToken: string; instanceUrl: string }>;
 }
 
-/** A jsforce connection on Baton's API version (jsforce's own default is 50.0). */
+/**
+ * A jsforce connection on Baton's API version (jsforce's own default is 50.0), whose throttled
+ * and failed responses reach SalesforceCalls' retry policy intact.
+ */
 export async function createSalesforceConnection(
   options: SalesforceConnectionOptions,
 ): Promise<Connection> {
   const { Connection: JsforceConnection } = await import('jsforce');
   const { refresh, ...session } = options;
-  return new JsforceConnection({
+  const connection = new JsforceConnection({
     ...session,
     version: SALESFORCE_API_VERSION,
     ...(refresh && {
@@ -35,15 +41,40 @@ export async function createSalesforceConnection(
       },
     }),
   });
+  surfaceRetryableResponses(connection);
+  return connection;
 }
+
+export interface SalesforceCallLog {
+  warn: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+const SILENT: SalesforceCallLog = { warn: () => undefined };
 
 export class SalesforceCalls {
   readonly counter = new ApiCallCounter();
 
-  async run<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  constructor(
+    readonly retry: RetryOptions = DEFAULT_RETRY_OPTIONS,
+    private readonly log: SalesforceCallLog = SILENT,
+  ) {}
+
+  /**
+   * One logical call, labelled by purpose; attempts count its retries. `idempotent: false` is
+   * for a write that is no upsert (creating tasks): it is retried only when Salesforce refused
+   * it outright, and its caller reconciles after an ambiguous failure (isAmbiguousFailure).
+   */
+  async run<T>(label: string, fn: () => Promise<T>, { idempotent = true } = {}): Promise<T> {
     this.counter.call(label);
-    this.counter.attempt();
-    return fn();
+    return withRetries(
+      label,
+      () => {
+        this.counter.attempt();
+        return fn();
+      },
+      classifySalesforceError(this.retry, idempotent),
+      { ...this.retry, onRetry: (info) => this.log.warn('salesforce call retried', { ...info }) },
+    );
   }
 }
 
@@ -51,7 +82,7 @@ export interface CollectionResult {
   success: boolean;
   id?: string;
   created?: boolean;
-  errors: { errorCode?: string; statusCode?: string; message: string }[];
+  errors: { errorCode?: string; statusCode?: string; message: string; fields?: string[] }[];
 }
 
 export class SalesforceWriteError extends Error {

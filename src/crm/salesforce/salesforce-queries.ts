@@ -68,3 +68,18 @@ export const ACTIVE_USERS_QUERY =
 export function dealTasksQuery(opportunityId: string): string {
   return soql`SELECT Id, Description FROM Task WHERE WhatId = ${opportunityId}`;
 }
+
+/** The org's id: Baton's account id for a Salesforce org, as the portal id is on HubSpot. */
+export const ORGANIZATION_QUERY = 'SELECT Id FROM Organization';
+
+/**
+ * The listener's reconciliation poll: won Opportunities (any stage the org marks won) changed
+ * since `since` that have no Baton handoff, oldest change first. An anti-join, so the org does
+ * the filtering and a deal that got its handoff drops out of every later poll.
+ */
+export function wonWithoutHandoffQuery(since: Date): string {
+  return (
+    soql`SELECT Id, LastModifiedDate FROM Opportunity WHERE IsWon = true AND LastModifiedDate >= ${since} ` +
+    `AND Id NOT IN (SELECT ${F.opportunity} FROM ${HANDOFF_OBJECT}) ORDER BY LastModifiedDate, Id`
+  );
+}

@@ -4,8 +4,9 @@
 import type { CrmAdapter, DoctorCheck } from '../crm-adapter';
 import { type SalesforceAuth, SalesforceAuthError, connectSalesforce } from './salesforce-auth';
 import { type SalesforceAdapter, createSalesforceAdapter } from './salesforce-adapter';
+import type { MetadataDeployer } from './salesforce-deploy';
 
-export interface SignedInSalesforceAdapter extends CrmAdapter {
+export interface SignedInSalesforceAdapter extends CrmAdapter, MetadataDeployer {
   describe(): string;
 }
 
@@ -60,6 +61,7 @@ export function createSignedInSalesforceAdapter(
     closedWonStages: async () => (await ready()).closedWonStages(),
     listPeople: async () => (await ready()).listPeople(),
     provision: async () => (await ready()).provision(),
+    deployMetadata: async (pkg) => (await ready()).deployMetadata(pkg),
     doctor,
   };
 }

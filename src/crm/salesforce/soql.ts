@@ -21,11 +21,18 @@ const ESCAPES: [RegExp, string][] = [
   [new RegExp(String.fromCharCode(8), 'g'), '\\b'],
 ];
 
-export type SoqlValue = string | number | boolean | null;
+export type SoqlValue = string | number | boolean | null | Date;
 
-/** One value as a SOQL literal: strings quoted and escaped, numbers and booleans as they are. */
+/**
+ * One value as a SOQL literal: strings quoted and escaped, numbers and booleans as they are,
+ * instants as an unquoted dateTime in UTC to the second (`2026-11-02T10:00:00Z`).
+ */
 export function soqlLiteral(value: SoqlValue): string {
   if (value === null) return 'null';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new Error('an invalid date cannot be a SOQL value');
+    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${value} cannot be a SOQL value`);

@@ -69,7 +69,18 @@ function handoffWithChildren(store: TestRecords, handoff: TestRecord) {
   });
 }
 
-type Handler = (store: TestRecords, values: string[]) => Record<string, unknown>[];
+/** `match` is the pattern's match on the query's shape: unquoted literals (dateTimes) are there. */
+type Handler = (
+  store: TestRecords,
+  values: string[],
+  match: RegExpExecArray,
+) => Record<string, unknown>[];
+
+/** Salesforce's organization id in the test org (also in the token endpoint's identity URL). */
+export const TEST_ORG_ID = '00D000000000001AAA';
+
+const isWonStage = (stage: unknown) =>
+  OPPORTUNITY_STAGES.some((s) => s.ApiName === stage && s.IsWon);
 
 const HANDLERS: [RegExp, Handler][] = [
   [
@@ -137,6 +148,33 @@ const HANDLERS: [RegExp, Handler][] = [
     },
   ],
   [
+    /^SELECT Id FROM Organization$/,
+    () => [{ attributes: { type: 'Organization' }, Id: TEST_ORG_ID }],
+  ],
+  [
+    // The listener's reconciliation poll. LastModifiedDate is kept by streaming.ts.
+    /^SELECT Id, LastModifiedDate FROM Opportunity WHERE IsWon = true AND LastModifiedDate >= (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) AND Id NOT IN \(SELECT Opportunity__c FROM Baton_Handoff__c\) ORDER BY LastModifiedDate, Id$/,
+    (store, _values, [, since]) => {
+      const handedOff = new Set(store.list('Baton_Handoff__c').map((h) => h.Opportunity__c));
+      const changed = (o: TestRecord) =>
+        typeof o.LastModifiedDate === 'string' &&
+        Date.parse(o.LastModifiedDate) >= Date.parse(since!);
+      return store
+        .list('Opportunity')
+        .filter((o) => isWonStage(o.StageName) && changed(o) && !handedOff.has(o.Id))
+        .sort(
+          (a, b) =>
+            Date.parse(String(a.LastModifiedDate)) - Date.parse(String(b.LastModifiedDate)) ||
+            a.Id.localeCompare(b.Id),
+        )
+        .map((o) => ({
+          attributes: attributes('Opportunity', o.Id),
+          Id: o.Id,
+          LastModifiedDate: o.LastModifiedDate,
+        }));
+    },
+  ],
+  [
     /^SELECT Id, Name FROM Contact WHERE LastName = \?$/,
     (store, [name]) =>
       store
@@ -149,7 +187,8 @@ const HANDLERS: [RegExp, Handler][] = [
 export function runQuery(store: TestRecords, soql: string) {
   const { shape, values } = bindValues(soql);
   for (const [pattern, handler] of HANDLERS) {
-    if (pattern.test(shape)) return result(handler(store, values));
+    const match = pattern.exec(shape);
+    if (match) return result(handler(store, values, match));
   }
   throw new SoqlError('MALFORMED_QUERY', `the test server does not answer this query: ${shape}`);
 }

@@ -1,12 +1,13 @@
 // An in-process Salesforce REST server for offline tests: the subset of API v66.0 the jsforce
 // adapter uses (query, describe, sObject collections, upsert by External ID, limits), with
-// Salesforce's response and error shapes and Bearer auth, and the OAuth token endpoint (oauth.ts).
-// Every API request is counted.
+// Salesforce's response and error shapes and Bearer auth, the OAuth token endpoint (oauth.ts) and
+// the CometD endpoint with the platform event (streaming.ts). Every API request is counted. The
+// Metadata API's deployRequest (deploy.ts) and faults on demand (faults.ts) are mounted on it.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { CONTACT_ROLE_VALUES } from './seed';
-import { type ItemError, type ItemResult, MASTER_DETAIL, TestRecords } from './records';
+import { type ItemError, type ItemResult, TestRecords } from './records';
 import { SoqlError, runQuery } from './queries';
 import {
   SALESFORCE_TEST_TOKEN,
@@ -14,6 +15,10 @@ import {
   TestSessions,
   registerTokenEndpoint,
 } from './oauth';
+import { type TestStreaming, type TestStreamingOptions, createTestStreaming } from './streaming';
+import { TestServerFaults } from './faults';
+import { TestMetadata, registerDeployEndpoints } from './deploy';
+import { metadataPackage } from '../metadata-package';
 
 export { SALESFORCE_TEST_TOKEN, type TestConnectedApp };
 /** Salesforce caps an sObject collection at 200 records. */
@@ -26,6 +31,12 @@ export interface SalesforceTestServer {
   requests: string[];
   /** Valid sessions (SALESFORCE_TEST_TOKEN and every token issued) and the grants answered. */
   sessions: TestSessions;
+  /** The CometD endpoint with the platform event, and the org's closed-won flow (streaming.ts). */
+  streaming: TestStreaming;
+  /** Faults injected into the REST API on demand (faults.ts). */
+  faults: TestServerFaults;
+  /** The org's deployed metadata and the Metadata API's deploy requests (deploy.ts). */
+  metadata: TestMetadata;
   listen(): Promise<{ url: string; close(): Promise<void> }>;
 }
 
@@ -56,6 +67,13 @@ function rolledBack(results: ItemResult[], errors: (ItemError | null)[]): ItemRe
 export interface SalesforceTestServerOptions {
   /** The connected app the token endpoint signs in; without one, only SALESFORCE_TEST_TOKEN. */
   connectedApp?: TestConnectedApp;
+  streaming?: TestStreamingOptions;
+  /** Baton's metadata is already deployed (the default); false for a fresh org. */
+  deployed?: boolean;
+  /** Status checks a deploy stays in progress for (default 1). */
+  deployPolls?: number;
+  /** Where random faults draw from: a seeded generator makes a fault test repeatable. */
+  random?: () => number;
 }
 
 export function createSalesforceTestServer(
@@ -64,6 +82,10 @@ export function createSalesforceTestServer(
   const records = new TestRecords();
   const requests: string[] = [];
   const sessions = new TestSessions();
+  const streaming = createTestStreaming(sessions, records, options.streaming);
+  const faults = new TestServerFaults(options.random);
+  const metadata = new TestMetadata(options.deployPolls);
+  if (options.deployed !== false) metadata.preload(metadataPackage());
   const root = new Hono();
   registerTokenEndpoint(root, options.connectedApp, sessions);
   const app = root.basePath('/services/data/:version');
@@ -74,8 +96,11 @@ export function createSalesforceTestServer(
     if (!/^v\d{2,3}\.0$/.test(c.req.param('version') ?? ''))
       return sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist');
     requests.push(`${c.req.method} ${c.req.path.replace(/^\/services\/data\/[^/]+/, '')}`);
-    return next();
+    await next();
+    streaming.observeRecords();
   });
+  app.use('*', faults.middleware);
+  registerDeployEndpoints(app, metadata);
 
   app.get('/query', (c) => {
     try {
@@ -111,8 +136,8 @@ export function createSalesforceTestServer(
           },
         ],
       });
-    if (type in MASTER_DETAIL || type === 'Opportunity' || type === 'Task')
-      return c.json({ name: type, fields: [] });
+    const described = metadata.describe(type);
+    if (described) return c.json(described);
     return sfError(c, 404, 'NOT_FOUND', 'The requested resource does not exist');
   });
 
@@ -192,15 +217,18 @@ export function createSalesforceTestServer(
         (info: AddressInfo) =>
           resolve({
             url: `http://127.0.0.1:${info.port}`,
-            close: () =>
-              new Promise<void>((done) => {
+            close: async () => {
+              await streaming.close();
+              await new Promise<void>((done) => {
                 server.close(() => done());
                 if ('closeAllConnections' in server) server.closeAllConnections();
-              }),
+              });
+            },
           }),
       );
+      streaming.attach(server);
       server.once('error', reject);
     });
 
-  return { app: root, records, requests, sessions, listen };
+  return { app: root, records, requests, sessions, streaming, faults, metadata, listen };
 }

@@ -1,0 +1,68 @@
+// Baton's Lightning web components, as the generated SFDX project ships them: the handoff card
+// for the Opportunity record page (its source is extensions/salesforce-card/lwc/batonHandoffCard,
+// copied as it is) and `batonCore`, the module the card imports the core from (an esbuild bundle
+// of extensions/salesforce-card/baton-core.ts; scripts/salesforce/bundle-lightning-card.ts).
+// Here: where they go and their js-meta.xml files.
+//
+// Elements of a js-meta.xml are written in the order of Salesforce's own templates
+// (@salesforce/templates, lightningcomponent/lwc): `targets` before `targetConfigs`.
+import { SALESFORCE_API_VERSION } from './api-version';
+import { METADATA_DIR } from './generated-files';
+import { el, metadataDocument } from './metadata-xml';
+import { STANDARD_OBJECTS } from './salesforce-names';
+
+export const LWC_DIR = `${METADATA_DIR}/lwc`;
+
+/**
+ * The most a component's JavaScript file may weigh ("Component JavaScript File", LWC Developer
+ * Guide: 1 MB, 1,000,000 bytes; older releases documented 128 KB).
+ */
+export const LWC_JS_MAX_BYTES = 1_000_000;
+
+const RECORD_PAGE = 'lightning__RecordPage';
+
+export const LIGHTNING_CARD = {
+  bundle: 'batonHandoffCard',
+  source: 'extensions/salesforce-card/lwc/batonHandoffCard',
+  masterLabel: 'Baton handoff',
+  description:
+    "The Opportunity's sales-to-CS handoff: state, owner, completeness, quality, SLA clocks, stakeholders, commitments and the actions the user may take.",
+  object: STANDARD_OBJECTS.deal,
+} as const;
+
+export const CORE_MODULE = {
+  bundle: 'batonCore',
+  entry: 'extensions/salesforce-card/baton-core.ts',
+  description:
+    "Baton's handoff protocol core for the handoff card: scores, SLA clocks, lifecycle rules.",
+} as const;
+
+/** `force-app/main/default/lwc/<bundle>/<file>`. */
+export function lwcPath(bundle: string, file: string): string {
+  return `${LWC_DIR}/${bundle}/${file}`;
+}
+
+/** On Opportunity record pages in the Lightning App Builder, and nowhere else. */
+export function cardBundleMeta(): string {
+  return metadataDocument('LightningComponentBundle', [
+    el('apiVersion', SALESFORCE_API_VERSION),
+    el('description', LIGHTNING_CARD.description),
+    el('isExposed', true),
+    el('masterLabel', LIGHTNING_CARD.masterLabel),
+    el('targets', [el('target', RECORD_PAGE)]),
+    el('targetConfigs', [
+      el('targetConfig', [el('objects', [el('object', LIGHTNING_CARD.object)])], {
+        targets: RECORD_PAGE,
+      }),
+    ]),
+  ]);
+}
+
+/** A module other components import; not placeable on a page. */
+export function coreModuleMeta(): string {
+  return metadataDocument('LightningComponentBundle', [
+    el('apiVersion', SALESFORCE_API_VERSION),
+    el('description', CORE_MODULE.description),
+    el('isExposed', false),
+  ]);
+}

@@ -1,0 +1,223 @@
+// The Lightning handoff card as the generated SFDX project ships it: the card's own files and
+// js-meta.xml, the batonCore bundle (self-contained, the real core, inside Salesforce's size),
+// and the names the card uses, checked against the metadata generated beside it.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { transformSync } from 'esbuild';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lightningCardFiles } from '../../../scripts/salesforce/bundle-lightning-card';
+import { cardWrite } from '../../../extensions/salesforce-card/record-fields';
+import { DEFAULT_POLICY, analyzeHandoff, availableActions } from '../../../src/core';
+import { SALESFORCE_API_VERSION } from '../../../src/crm/salesforce/api-version';
+import { CUSTOM_PERMISSIONS } from '../../../src/crm/salesforce/custom-permissions.meta';
+import { METADATA_DIR, salesforceFiles } from '../../../src/crm/salesforce/generated-files';
+import {
+  CORE_MODULE,
+  LIGHTNING_CARD,
+  LWC_DIR,
+  LWC_JS_MAX_BYTES,
+} from '../../../src/crm/salesforce/lightning-card.meta';
+import { HANDOFFS_RELATIONSHIP } from '../../../src/crm/salesforce/salesforce-queries';
+import { NOW, completeHandoff, example } from '../../helpers/handoff-factory';
+
+const REPOSITORY = join(__dirname, '..', '..', '..');
+const CARD_SOURCE = join(REPOSITORY, LIGHTNING_CARD.source);
+const CARD_DIR = `${LWC_DIR}/${LIGHTNING_CARD.bundle}`;
+const CORE_DIR = `${LWC_DIR}/${CORE_MODULE.bundle}`;
+
+type Node = Record<string, unknown>;
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
+
+let files: { path: string; content: string }[];
+beforeAll(async () => {
+  files = await lightningCardFiles();
+});
+
+function file(path: string): string {
+  const found = files.find((f) => f.path === path);
+  if (!found) throw new Error(`not generated: ${path}`);
+  return found.content;
+}
+
+/** Every source file of the card, for what it imports. */
+function cardSources(): string {
+  return readdirSync(CARD_SOURCE)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(join(CARD_SOURCE, name), 'utf8'))
+    .join('\n');
+}
+
+/** The bundle run as the org would run it: on its own, no require, no imports. */
+function loadBundle(): Record<string, unknown> {
+  const { code } = transformSync(file(`${CORE_DIR}/batonCore.js`), { format: 'cjs' });
+  const module = { exports: {} as Record<string, unknown> };
+  runInNewContext(code, { module, exports: module.exports, URL, TextEncoder });
+  return module.exports;
+}
+
+describe('the Lightning card in the SFDX project', () => {
+  it("emits the card's files as they are, and neither its tests nor its dotfiles", () => {
+    const sources = readdirSync(CARD_SOURCE, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        'batonHandoffCard.html',
+        'batonHandoffCard.js',
+        'batonHandoffCard.css',
+      ]),
+    );
+    const emitted = files.filter((f) => f.path.startsWith(`${CARD_DIR}/`));
+    expect(emitted.map((f) => f.path).sort()).toEqual(
+      [...sources, 'batonHandoffCard.js-meta.xml'].map((name) => `${CARD_DIR}/${name}`).sort(),
+    );
+    for (const name of sources)
+      expect(file(`${CARD_DIR}/${name}`)).toBe(readFileSync(join(CARD_SOURCE, name), 'utf8'));
+    expect(files.some((f) => f.path.includes('__tests__'))).toBe(false);
+  });
+
+  it('exposes the card on Opportunity record pages, on the project API version', () => {
+    const xml = file(`${CARD_DIR}/batonHandoffCard.js-meta.xml`);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+    const bundle = (parser.parse(xml) as { LightningComponentBundle: Node })
+      .LightningComponentBundle;
+    expect(bundle).toMatchObject({
+      '@_xmlns': 'http://soap.sforce.com/2006/04/metadata',
+      apiVersion: SALESFORCE_API_VERSION,
+      isExposed: 'true',
+      masterLabel: 'Baton handoff',
+      targets: { target: 'lightning__RecordPage' },
+      targetConfigs: {
+        targetConfig: { '@_targets': 'lightning__RecordPage', objects: { object: 'Opportunity' } },
+      },
+    });
+    // Salesforce keeps a component's description to 255 characters.
+    expect(String(bundle.description).length).toBeLessThanOrEqual(255);
+  });
+
+  it('ships batonCore as a module no page can place', () => {
+    const xml = file(`${CORE_DIR}/batonCore.js-meta.xml`);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(parser.parse(xml).LightningComponentBundle).toMatchObject({
+      apiVersion: SALESFORCE_API_VERSION,
+      isExposed: 'false',
+    });
+    expect(files.filter((f) => f.path.startsWith(`${CORE_DIR}/`)).map((f) => f.path)).toEqual([
+      `${CORE_DIR}/batonCore.js`,
+      `${CORE_DIR}/batonCore.js-meta.xml`,
+    ]);
+  });
+});
+
+describe('the batonCore bundle', () => {
+  it('is one ES module that imports nothing, well inside the size Salesforce allows', () => {
+    const code = file(`${CORE_DIR}/batonCore.js`);
+    expect(code).toMatch(/export\s*\{[^}]*\banalyzeHandoff\b/);
+    expect(code).not.toMatch(/\bimport\s*[\s{*"'(]|\brequire\(/);
+    const bytes = Buffer.byteLength(code);
+    expect(bytes).toBeLessThan(LWC_JS_MAX_BYTES);
+    // About 250 KB today (zod is most of it). Past this, see what grew before raising it.
+    expect(bytes).toBeLessThan(400_000);
+  });
+
+  it('exports everything the card imports from c/batonCore', () => {
+    const imported = [...cardSources().matchAll(/import\s*\{([^}]*)\}\s*from\s*'c\/batonCore'/g)]
+      .flatMap((match) => (match[1] ?? '').split(','))
+      .map((name) => name.trim())
+      .filter(Boolean);
+    expect(imported).toContain('analyzeHandoff');
+    const exported = Object.keys(loadBundle());
+    for (const name of new Set(imported))
+      expect([name, exported.includes(name)]).toEqual([name, true]);
+  });
+
+  it('is the real core: it scores, times and guards a handoff as the core does', () => {
+    const bundled = loadBundle() as {
+      handoffDocumentSchema: { parse: (value: unknown) => unknown };
+      analyzeHandoff: typeof analyzeHandoff;
+      availableActions: typeof availableActions;
+      DEFAULT_POLICY: typeof DEFAULT_POLICY;
+    };
+    for (const doc of [example('complete'), example('thin'), example('late')]) {
+      const parsed = bundled.handoffDocumentSchema.parse(JSON.parse(JSON.stringify(doc)));
+      const analysis = bundled.analyzeHandoff(parsed as typeof doc, bundled.DEFAULT_POLICY, NOW);
+      expect(JSON.parse(JSON.stringify(analysis))).toEqual(
+        JSON.parse(JSON.stringify(analyzeHandoff(doc, DEFAULT_POLICY, NOW))),
+      );
+    }
+    const actor = { id: 'ae-101', role: 'ae' as const };
+    const draft = completeHandoff({ timeline: {}, review: undefined, meeting: undefined });
+    expect(
+      bundled.availableActions(draft, { actor, now: NOW, policy: bundled.DEFAULT_POLICY }),
+    ).toEqual(availableActions(draft, { actor, now: NOW, policy: DEFAULT_POLICY }));
+  });
+});
+
+describe('the names the card uses', () => {
+  const metadata = salesforceFiles();
+  const generatedFields = (object: string) =>
+    metadata
+      .filter((f) => f.path.startsWith(`${METADATA_DIR}/objects/${object}/fields/`))
+      .map((f) => f.path.split('/').pop()?.replace('.field-meta.xml', ''));
+  const STANDARD_FIELDS = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate'];
+
+  it('reads only fields that exist: Baton’s generated ones and standard ones', () => {
+    const read = [...cardSources().matchAll(/@salesforce\/schema\/(\w+)\.(\w+)/g)].map(
+      ([, object, field]) => [object, field],
+    );
+    expect(read.length).toBeGreaterThan(3);
+    for (const [object, field] of read) {
+      const known = [...generatedFields(object ?? ''), ...STANDARD_FIELDS];
+      expect([object, field, known.includes(field)]).toEqual([object, field, true]);
+    }
+  });
+
+  it("finds the handoffs through the handoff's child relationship", () => {
+    expect(cardSources()).toContain(`'${HANDOFFS_RELATIONSHIP}'`);
+  });
+
+  it('writes only fields that exist and the Baton permission set lets users edit', () => {
+    const permissionSet = metadata.find((f) => f.path.endsWith('/Baton.permissionset-meta.xml'));
+    const write = cardWrite(example('complete'), 4, DEFAULT_POLICY, NOW);
+    for (const [object, fields] of [
+      ['Baton_Handoff__c', write.handoff],
+      ['Opportunity', write.opportunity],
+    ] as const) {
+      for (const field of Object.keys(fields)) {
+        expect([field, generatedFields(object).includes(field)]).toEqual([field, true]);
+        expect([
+          field,
+          permissionSet?.content.includes(`<field>${object}.${field}</field>`),
+        ]).toEqual([field, true]);
+      }
+    }
+  });
+
+  it('checks custom permissions the project defines, each granted by its own permission set', () => {
+    const checked = [...cardSources().matchAll(/@salesforce\/customPermission\/(\w+)/g)].map(
+      ([, name]) => name,
+    );
+    expect(checked.sort()).toEqual(
+      Object.values(CUSTOM_PERMISSIONS)
+        .map((p) => p.apiName)
+        .sort(),
+    );
+    for (const name of checked) {
+      expect(
+        metadata.some(
+          (f) => f.path === `${METADATA_DIR}/customPermissions/${name}.customPermission-meta.xml`,
+        ),
+      ).toBe(true);
+      const set = metadata.find(
+        (f) => f.path === `${METADATA_DIR}/permissionsets/${name}.permissionset-meta.xml`,
+      );
+      expect(XMLValidator.validate(set?.content ?? '')).toBe(true);
+      expect(parser.parse(set?.content ?? '').PermissionSet.customPermissions).toEqual({
+        enabled: 'true',
+        name,
+      });
+    }
+  });
+});
