@@ -1,10 +1,11 @@
 // Bundles the local preview (src/preview/page) into dist/preview/app.js and app.css: the real
-// card entries (extensions/handoff-card, extensions/handoff-sidebar) with
+// extension entries (extensions/handoff-card, handoff-sidebar, settings) with
 // @hubspot/ui-extensions swapped for the HTML stand-ins in src/preview/stand-ins, React DOM,
 // and the pure core the cards use. The cards' own code is not changed by a line.
 import { resolve } from 'node:path';
 import { type BuildOptions, build as esbuild } from 'esbuild';
 import type { EsbuildBuild } from '../hubspot/bundle-app-functions';
+import { zodEnglishOnly } from '../hubspot/bundle-handoff-card';
 
 const REPOSITORY = resolve(__dirname, '..', '..');
 
@@ -32,6 +33,7 @@ export function previewBuildOptions(outDir: string): BuildOptions {
     sourcemap: false,
     legalComments: 'none',
     metafile: true,
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
     absWorkingDir: REPOSITORY,
   };

@@ -71,6 +71,7 @@ export function registerPreviewRoutes(app: BackendApp, options: PreviewOptions):
   app.get('/', (c) => c.redirect('/preview'));
   app.get('/preview', (c) => c.html(previewPage()));
   app.get('/preview/deals/:dealId', (c) => c.html(previewPage()));
+  app.get('/preview/settings', (c) => c.html(previewPage()));
 
   app.get('/preview/assets/:file', async (c) => {
     const file = c.req.param('file');

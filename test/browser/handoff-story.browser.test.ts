@@ -77,7 +77,7 @@ const completeness = async () =>
     await card().getByRole('progressbar', { name: 'Completeness' }).getAttribute('aria-valuenow'),
   );
 
-async function actAs(role: 'AE' | 'CSM' | 'CS manager') {
+async function actAs(role: 'AE' | 'CSM' | 'CS manager' | 'CS ops') {
   await page.getByRole('radio', { name: role, exact: true }).check({ force: true });
 }
 
@@ -132,7 +132,41 @@ afterAll(async () => {
   await preview?.stop();
 });
 
+it('lets CS ops change the settings page, and a CSM only read it', async () => {
+  finished = false;
+  await page.goto(`${new URL(preview.url).origin}/preview/settings`);
+  await actAs('CSM');
+  const frame = page.getByTestId('settings-frame');
+  const minimum = frame.getByLabel('Minimum completeness to submit (%)').first();
+  await until('the settings page', () => minimum.isVisible());
+  expect(await minimum.getAttribute('readonly')).not.toBeNull();
+
+  await actAs('CS ops');
+  await until(
+    'the editable settings',
+    async () => (await minimum.getAttribute('readonly')) === null,
+  );
+  await minimum.fill('85');
+  await minimum.blur();
+  const save = frame.getByRole('button', { name: 'Save settings' });
+  await press(save);
+  await until('the saved note', async () =>
+    ((await frame.textContent()) ?? '').includes('Settings saved'),
+  );
+  await shot('settings-saved-by-cs-ops', frame);
+  // Back to the defaults, so the story below runs on them.
+  await minimum.fill('80');
+  await minimum.blur();
+  await press(save);
+  await until('the settings saved again', async () =>
+    ((await frame.textContent()) ?? '').includes('Version 2'),
+  );
+  expect(pageErrors).toEqual([]);
+  finished = true;
+});
+
 it('runs the handoff from closed-won to CS ownership in the preview', async () => {
+  finished = false;
   // The board: pick an open deal in the last stage before the deal is won.
   await page.goto(preview.url);
   const board = (await (

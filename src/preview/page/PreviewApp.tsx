@@ -3,19 +3,35 @@
 // reload or a shared link lands on the same deal.
 import { useCallback, useEffect, useState } from 'react';
 import { PipelineBoard } from './PipelineBoard';
+import { SettingsView } from './SettingsView';
 import { DealRecord } from './DealRecord';
 import { actingPerson, PREVIEW_ROLES, type PreviewRole } from './identity';
 import { type Board, type DealDetails, previewApi } from './preview-api';
 import { onPending } from '../stand-ins/hubspot-host';
 
-const dealInPath = () => /^\/preview\/deals\/(\d+)/.exec(window.location.pathname)?.[1] ?? null;
+type View = { page: 'board' } | { page: 'deal'; dealId: string } | { page: 'settings' };
+
+function viewInPath(): View {
+  const path = window.location.pathname;
+  const deal = /^\/preview\/deals\/(\d+)/.exec(path)?.[1];
+  if (deal) return { page: 'deal', dealId: deal };
+  return path.startsWith('/preview/settings') ? { page: 'settings' } : { page: 'board' };
+}
+
+const pathOf = (view: View) =>
+  view.page === 'deal'
+    ? `/preview/deals/${view.dealId}`
+    : view.page === 'settings'
+      ? '/preview/settings'
+      : '/preview';
 
 export function PreviewApp() {
   const [board, setBoard] = useState<Board | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [role, setRole] = useState<PreviewRole>('ae');
   const [pipelineId, setPipelineId] = useState<string | null>(null);
-  const [dealId, setDealId] = useState<string | null>(dealInPath);
+  const [view, setView] = useState<View>(viewInPath);
+  const dealId = view.page === 'deal' ? view.dealId : null;
   const [details, setDetails] = useState<DealDetails | null>(null);
   const [moving, setMoving] = useState<ReadonlySet<string>>(new Set());
   const [toast, setToast] = useState<string | null>(null);
@@ -34,7 +50,7 @@ export function PreviewApp() {
 
   useEffect(() => {
     void loadBoard();
-    const back = () => setDealId(dealInPath());
+    const back = () => setView(viewInPath());
     window.addEventListener('popstate', back);
     return () => window.removeEventListener('popstate', back);
   }, [loadBoard]);
@@ -45,12 +61,13 @@ export function PreviewApp() {
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const open = (id: string | null) => {
-    window.history.pushState(null, '', id ? `/preview/deals/${id}` : '/preview');
-    setDealId(id);
+  const go = (next: View) => {
+    window.history.pushState(null, '', pathOf(next));
+    setView(next);
     setDetails(null);
-    if (id === null) void loadBoard();
+    if (next.page === 'board') void loadBoard();
   };
+  const open = (id: string | null) => go(id ? { page: 'deal', dealId: id } : { page: 'board' });
 
   const deal = dealId ? (details?.deal ?? board?.deals.find((d) => d.id === dealId) ?? null) : null;
   const person = board ? actingPerson(role, board.people, deal) : null;
@@ -88,6 +105,22 @@ export function PreviewApp() {
             <strong>Baton</strong> local preview
           </span>
         </div>
+        <nav className="pv-nav" aria-label="Portal">
+          <button
+            type="button"
+            className={view.page === 'settings' ? '' : 'pv-nav--on'}
+            onClick={() => go({ page: 'board' })}
+          >
+            Deals
+          </button>
+          <button
+            type="button"
+            className={view.page === 'settings' ? 'pv-nav--on' : ''}
+            onClick={() => go({ page: 'settings' })}
+          >
+            Settings
+          </button>
+        </nav>
         <span className="pv-portal">
           Sandbox portal {board?.portalId ?? '…'} · no HubSpot account needed
         </span>
@@ -128,6 +161,8 @@ export function PreviewApp() {
       ) : null}
       {!board ? (
         <p className="bt-boot">Loading the sandbox portal…</p>
+      ) : view.page === 'settings' ? (
+        <SettingsView portalId={board.portalId} person={person} onToast={setToast} />
       ) : dealId ? (
         <DealRecord
           dealId={dealId}

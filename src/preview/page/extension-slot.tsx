@@ -1,5 +1,6 @@
-// Where a card renders on the preview's record page: its render function (from the card's own
-// entry module, run against the stand-ins) with the context HubSpot would give it.
+// Where an extension renders in the preview (a card on the record page, the settings page):
+// its render function (from its own entry module, run against the stand-ins) with the context
+// HubSpot would give it.
 import { useEffect, useState } from 'react';
 import {
   type ExtensionPoint,
@@ -13,7 +14,7 @@ import type { PreviewPerson } from './preview-api';
 const ENTRIES: Record<ExtensionPoint, () => Promise<unknown>> = {
   'crm.record.tab': () => import('../../../extensions/handoff-card/index'),
   'crm.record.sidebar': () => import('../../../extensions/handoff-sidebar/index'),
-  settings: () => Promise.reject(new Error('the settings page is not in this build')),
+  settings: () => import('../../../extensions/settings/index'),
 };
 
 const loaded = new Map<ExtensionPoint, Promise<ExtensionRender>>();
@@ -32,7 +33,8 @@ function extensionFor(point: ExtensionPoint): Promise<ExtensionRender> {
 
 export interface ExtensionSlotProps {
   point: ExtensionPoint;
-  dealId: string;
+  /** The deal of a record card; none for the settings page. */
+  dealId?: string;
   portalId: number;
   person: PreviewPerson;
   onAlert: (message: string) => void;
@@ -63,7 +65,7 @@ export function ExtensionSlot(props: ExtensionSlotProps) {
     <>
       {render({
         context: {
-          crm: { objectId: Number(props.dealId), objectTypeId: '0-3' },
+          crm: { objectId: Number(props.dealId ?? 0), objectTypeId: '0-3' },
           user: {
             id: props.person.userId ?? 0,
             email: props.person.email ?? '',

@@ -5,4 +5,5 @@ import './stand-ins.css';
 export * from './layout';
 export * from './inputs';
 export * from './table';
+export * from './tabs';
 export { hubspot } from './hubspot-host';

@@ -91,7 +91,11 @@ function frame(props: FrameSource) {
   };
 }
 
-export function Input(props: FieldProps<string> & { type?: 'text' | 'password' }) {
+/**
+ * A text control's shared wiring: what is shown, `onInput` per keystroke, `onChange` when the
+ * text is committed, and the accessibility attributes every control carries.
+ */
+function useTextControl(props: FieldProps<string>, ids: { control: string; describedBy?: string }) {
   const [typed, setTyped] = useTyped(props.value, props.defaultValue);
   const [committed, setCommitted] = useState(typed);
   const commit = () => {
@@ -100,73 +104,70 @@ export function Input(props: FieldProps<string> & { type?: 'text' | 'password' }
       props.onChange?.(typed);
     }
   };
+  return {
+    commit,
+    attributes: {
+      id: ids.control,
+      name: props.name,
+      value: typed,
+      placeholder: props.placeholder,
+      readOnly: props.readOnly,
+      'aria-required': props.required,
+      'aria-invalid': props.error,
+      'aria-describedby': ids.describedBy,
+      onChange: (event: { target: { value: string } }) => {
+        setTyped(event.target.value);
+        props.onInput?.(event.target.value);
+      },
+      onFocus: () => props.onFocus?.(typed),
+      onBlur: () => {
+        commit();
+        props.onBlur?.(typed);
+      },
+    },
+  };
+}
+
+function TextInput(props: FieldProps<string> & { type?: 'text' | 'password' } & Ids) {
+  const { attributes, commit } = useTextControl(props, props);
   return (
-    <FieldFrame {...frame(props)}>
-      {({ control, describedBy }) => (
-        <input
-          id={control}
-          className="bt-input"
-          name={props.name}
-          type={props.type ?? 'text'}
-          value={typed}
-          placeholder={props.placeholder}
-          readOnly={props.readOnly}
-          aria-required={props.required}
-          aria-invalid={props.error}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            setTyped(event.target.value);
-            props.onInput?.(event.target.value);
-          }}
-          onFocus={() => props.onFocus?.(typed)}
-          onBlur={() => {
-            commit();
-            props.onBlur?.(typed);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') commit();
-          }}
-        />
-      )}
-    </FieldFrame>
+    <input
+      {...attributes}
+      className="bt-input"
+      type={props.type ?? 'text'}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+    />
   );
+}
+
+function TextAreaInput(props: FieldProps<string> & { rows?: number; maxLength?: number } & Ids) {
+  const { attributes } = useTextControl(props, props);
+  return (
+    <textarea
+      {...attributes}
+      className="bt-input bt-textarea"
+      rows={props.rows ?? 3}
+      maxLength={props.maxLength}
+    />
+  );
+}
+
+interface Ids {
+  control: string;
+  describedBy?: string | undefined;
+}
+
+export function Input(props: FieldProps<string> & { type?: 'text' | 'password' }) {
+  return <FieldFrame {...frame(props)}>{(ids) => <TextInput {...props} {...ids} />}</FieldFrame>;
 }
 
 export function TextArea(
   props: FieldProps<string> & { rows?: number; cols?: number; maxLength?: number; resize?: string },
 ) {
-  const [typed, setTyped] = useTyped(props.value, props.defaultValue);
-  const [committed, setCommitted] = useState(typed);
   return (
-    <FieldFrame {...frame(props)}>
-      {({ control, describedBy }) => (
-        <textarea
-          id={control}
-          className="bt-input bt-textarea"
-          name={props.name}
-          rows={props.rows ?? 3}
-          maxLength={props.maxLength}
-          value={typed}
-          placeholder={props.placeholder}
-          readOnly={props.readOnly}
-          aria-required={props.required}
-          aria-invalid={props.error}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            setTyped(event.target.value);
-            props.onInput?.(event.target.value);
-          }}
-          onFocus={() => props.onFocus?.(typed)}
-          onBlur={() => {
-            if (typed !== committed) {
-              setCommitted(typed);
-              props.onChange?.(typed);
-            }
-            props.onBlur?.(typed);
-          }}
-        />
-      )}
-    </FieldFrame>
+    <FieldFrame {...frame(props)}>{(ids) => <TextAreaInput {...props} {...ids} />}</FieldFrame>
   );
 }
 

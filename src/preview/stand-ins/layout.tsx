@@ -274,6 +274,28 @@ export function Alert(props: {
   );
 }
 
+/** The frame an empty or error state shares: a picture, a title, what to do. */
+function StateFrame(props: {
+  className: string;
+  role?: string;
+  testId?: string | undefined;
+  title?: string | undefined;
+  image: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={props.className} role={props.role} data-testid={props.testId}>
+      <div className="bt-empty__image" aria-hidden="true">
+        {props.image}
+      </div>
+      <div className="bt-empty__content">
+        {props.title ? <h3 className="bt-heading">{props.title}</h3> : null}
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
 export function EmptyState(props: {
   title?: string;
   children?: ReactNode;
@@ -284,23 +306,21 @@ export function EmptyState(props: {
   testId?: string;
 }) {
   return (
-    <div
+    <StateFrame
       className={`bt-empty bt-empty--${props.layout ?? 'horizontal'}`}
-      data-testid={props.testId}
-    >
-      <div className="bt-empty__image" aria-hidden="true">
+      testId={props.testId}
+      title={props.title}
+      image={
         <svg viewBox="0 0 64 64" width="72" height="72">
           <rect x="8" y="14" width="48" height="38" rx="6" fill="#eaf0f6" stroke="#cbd6e2" />
           <path d="M18 28h28M18 36h20" stroke="#7c98b6" strokeWidth="3" strokeLinecap="round" />
           <circle cx="48" cy="46" r="9" fill="#ff7a59" />
           <path d="M44 46h8M48 42v8" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
         </svg>
-      </div>
-      <div className="bt-empty__content">
-        {props.title ? <h3 className="bt-heading">{props.title}</h3> : null}
-        {props.children}
-      </div>
-    </div>
+      }
+    >
+      {props.children}
+    </StateFrame>
   );
 }
 
@@ -424,22 +444,20 @@ export function ErrorState(props: {
   testId?: string;
 }) {
   return (
-    <div
+    <StateFrame
       className="bt-empty bt-empty--vertical bt-error-state"
       role="alert"
-      data-testid={props.testId}
-    >
-      <div className="bt-empty__image" aria-hidden="true">
+      testId={props.testId}
+      title={props.title}
+      image={
         <svg viewBox="0 0 64 64" width="64" height="64">
           <circle cx="32" cy="32" r="26" fill="#fde8e9" stroke="#f2545b" strokeWidth="2" />
           <path d="M32 18v18" stroke="#f2545b" strokeWidth="4" strokeLinecap="round" />
           <circle cx="32" cy="45" r="3" fill="#f2545b" />
         </svg>
-      </div>
-      <div className="bt-empty__content">
-        {props.title ? <h3 className="bt-heading">{props.title}</h3> : null}
-        {props.children}
-      </div>
-    </div>
+      }
+    >
+      {props.children}
+    </StateFrame>
   );
 }
