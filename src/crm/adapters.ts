@@ -25,10 +25,10 @@ export const adapters = {
     const adapter = createHubSpotAdapter({ client: createHubSpotClient(connection), log });
     return { ...adapter, describe: () => `HubSpot at ${connection.baseUrl}` };
   },
-  salesforce: (env) => {
+  salesforce: (env, log) => {
     const config = salesforceAuthFromEnv(env);
     if (!config.success) throw new CrmConfigurationError(config.errorMessages.join('; '));
     // Its `provision` deploys metadata: the CLI asks for --deploy before calling it.
-    return createSignedInSalesforceAdapter(config.auth);
+    return createSignedInSalesforceAdapter(config.auth, undefined, log);
   },
 } satisfies Record<CrmKind, AdapterFactory>;

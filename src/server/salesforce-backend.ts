@@ -3,7 +3,7 @@
 // adapter as its CRM, and the org's listener feeding its queue.
 import { createSalesforceAdapter } from '../crm/salesforce/salesforce-adapter';
 import { type SalesforceAuth, connectSalesforce } from '../crm/salesforce/salesforce-auth';
-import { SalesforceCalls } from '../crm/salesforce/salesforce-calls';
+import { SalesforceCalls, type SalesforceCallLog } from '../crm/salesforce/salesforce-calls';
 import type { HandoffListener } from '../crm/salesforce/handoff-listener';
 import { readOrganizationId } from '../crm/salesforce/salesforce-org';
 import type { CrmForPortal } from './backend-deps';
@@ -21,13 +21,17 @@ export interface SalesforceOrgBackend {
 }
 
 /** Signs in and reads which org it is; a refused sign-in throws SalesforceAuthError. */
-export async function connectSalesforceOrg(auth: SalesforceAuth): Promise<SalesforceOrgBackend> {
+export async function connectSalesforceOrg(
+  auth: SalesforceAuth,
+  /** Where the adapter's retries and other warnings go. */
+  log?: SalesforceCallLog,
+): Promise<SalesforceOrgBackend> {
   const connection = await connectSalesforce(auth);
   const orgId = await readOrganizationId(connection, new SalesforceCalls());
   return {
     orgId,
     instanceUrl: connection.instanceUrl,
-    crmFor: singlePortal(createSalesforceAdapter({ connection }), orgId),
+    crmFor: singlePortal(createSalesforceAdapter({ connection, ...(log ? { log } : {}) }), orgId),
     // The listener signs in on its own: its session is renewed when the streaming server
     // refuses it, apart from the adapter's, which jsforce renews on a 401.
     listener: (on) =>

@@ -76,7 +76,7 @@ export async function startServeCommand(
   if (config.salesforce !== null) {
     const { auth, reconcileEveryMs } = config.salesforce;
     try {
-      org = { backend: await connectSalesforceOrg(auth), reconcileEveryMs };
+      org = { backend: await connectSalesforceOrg(auth, crmLog), reconcileEveryMs };
     } catch (error) {
       await storage.close();
       throw new CliError(`cannot connect to Salesforce: ${(error as Error).message}`);

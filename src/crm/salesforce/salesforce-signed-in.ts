@@ -4,6 +4,7 @@
 import type { CrmAdapter, DoctorCheck } from '../crm-adapter';
 import { type SalesforceAuth, SalesforceAuthError, connectSalesforce } from './salesforce-auth';
 import { type SalesforceAdapter, createSalesforceAdapter } from './salesforce-adapter';
+import type { SalesforceCallLog } from './salesforce-calls';
 import type { MetadataDeployer } from './salesforce-deploy';
 
 export interface SignedInSalesforceAdapter extends CrmAdapter, MetadataDeployer {
@@ -28,11 +29,13 @@ export function describeSalesforceAuth(auth: SalesforceAuth): string {
 export function createSignedInSalesforceAdapter(
   auth: SalesforceAuth,
   connect: typeof connectSalesforce = connectSalesforce,
+  /** Where retries and other warnings go (the CLI's stderr, the backend's logger). */
+  log?: SalesforceCallLog,
 ): SignedInSalesforceAdapter {
   let adapter: Promise<SalesforceAdapter> | null = null;
   const ready = (): Promise<SalesforceAdapter> =>
     (adapter ??= connect(auth)
-      .then((connection) => createSalesforceAdapter({ connection }))
+      .then((connection) => createSalesforceAdapter({ connection, ...(log ? { log } : {}) }))
       .catch((error: unknown) => {
         adapter = null;
         throw error;
