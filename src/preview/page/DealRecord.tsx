@@ -78,6 +78,14 @@ export function DealRecord(props: DealRecordProps) {
   // The sidebar card loads once, as in HubSpot; here it follows what the tab card changes.
   const sidebarKey = `${cardKey}:${p.baton_status}:${p.baton_completeness}:${p.baton_quality}:${p.baton_sla_state}`;
 
+  // What both cards on this record get from the page.
+  const slot = {
+    dealId,
+    portalId: props.portalId,
+    onAlert: props.onToast,
+    onRefresh: () => void refresh(),
+  };
+
   return (
     <main className="pv-record">
       <aside className="pv-record__left">
@@ -144,15 +152,7 @@ export function DealRecord(props: DealRecordProps) {
         </nav>
         <div className="pv-card-frame" data-testid="handoff-card-frame">
           {props.person ? (
-            <ExtensionSlot
-              key={cardKey}
-              point="crm.record.tab"
-              dealId={dealId}
-              portalId={props.portalId}
-              person={props.person}
-              onAlert={props.onToast}
-              onRefresh={() => void refresh()}
-            />
+            <ExtensionSlot key={cardKey} point="crm.record.tab" person={props.person} {...slot} />
           ) : (
             <p className="pv-muted">Nobody in the sandbox has this role.</p>
           )}
@@ -165,11 +165,8 @@ export function DealRecord(props: DealRecordProps) {
             <ExtensionSlot
               key={sidebarKey}
               point="crm.record.sidebar"
-              dealId={dealId}
-              portalId={props.portalId}
               person={props.person}
-              onAlert={props.onToast}
-              onRefresh={() => void refresh()}
+              {...slot}
             />
           ) : null}
         </section>

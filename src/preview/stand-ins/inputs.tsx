@@ -307,6 +307,15 @@ export function MultiSelect(
   );
 }
 
+/** A box's state: what was clicked, until the extension hands down a different `checked`. */
+function useChecked(checked: boolean | undefined, initial: boolean | undefined) {
+  const [shown, setShown] = useState(checked ?? initial ?? false);
+  useEffect(() => {
+    if (checked !== undefined) setShown(checked);
+  }, [checked]);
+  return [shown, setShown] as const;
+}
+
 export function Checkbox(props: {
   children?: ReactNode;
   name?: string;
@@ -318,10 +327,7 @@ export function Checkbox(props: {
   onChange?: (checked: boolean, value: string) => void;
   testId?: string;
 }) {
-  const [checked, setChecked] = useState(props.checked ?? props.initialIsChecked ?? false);
-  useEffect(() => {
-    if (props.checked !== undefined) setChecked(props.checked);
-  }, [props.checked]);
+  const [checked, setChecked] = useChecked(props.checked, props.initialIsChecked);
   return (
     <label className="bt-check" data-testid={props.testId}>
       <input
@@ -352,10 +358,7 @@ export function Toggle(props: {
   onChange?: (checked: boolean) => void;
   testId?: string;
 }) {
-  const [checked, setChecked] = useState(props.checked ?? props.initialIsChecked ?? false);
-  useEffect(() => {
-    if (props.checked !== undefined) setChecked(props.checked);
-  }, [props.checked]);
+  const [checked, setChecked] = useChecked(props.checked, props.initialIsChecked);
   return (
     <label className="bt-toggle" data-testid={props.testId}>
       <input
