@@ -266,44 +266,19 @@ export function Select(
 
 /** A checkbox per option: the same choice as HubSpot's multi-select, easier to read at a glance. */
 export function MultiSelect(
-  props: Omit<FieldProps<OptionValue[]>, 'onInput'> & { options: Option[] },
+  props: Omit<FieldProps<OptionValue[]>, 'onInput' | 'onChange'> & {
+    options: Option[];
+    onChange?: (value: OptionValue[]) => void;
+  },
 ) {
-  const groupId = useId();
-  const selected = props.value ?? props.defaultValue ?? [];
-  const toggle = (value: OptionValue, on: boolean) => {
-    const next = on ? [...selected, value] : selected.filter((v) => v !== value);
-    props.onChange?.(props.options.map((o) => o.value).filter((v) => next.includes(v)));
-  };
+  const value = props.value ?? props.defaultValue ?? [];
   return (
-    <div
-      className={`bt-field bt-choice-group${props.error ? ' bt-field--error' : ''}`}
-      role="group"
-      aria-labelledby={`${groupId}-label`}
-      data-testid={props.testId}
-    >
-      <div id={`${groupId}-label`} className="bt-field__label">
-        {props.label}
-        {props.required ? <span className="bt-field__required"> *</span> : null}
-      </div>
-      {props.description ? <div className="bt-field__description">{props.description}</div> : null}
-      {props.options.map((option) => (
-        <label key={String(option.value)} className="bt-check">
-          <input
-            type="checkbox"
-            name={props.name}
-            checked={selected.includes(option.value)}
-            disabled={props.readOnly}
-            onChange={(event) => toggle(option.value, event.target.checked)}
-          />
-          <span>{option.label}</span>
-        </label>
-      ))}
-      {props.validationMessage ? (
-        <div className={props.error ? 'bt-field__error' : 'bt-field__hint'}>
-          {props.validationMessage}
-        </div>
-      ) : null}
-    </div>
+    <ToggleGroup
+      {...props}
+      toggleType="checkboxList"
+      value={value}
+      onChange={props.onChange as ((value: never) => void) | undefined}
+    />
   );
 }
 
@@ -381,6 +356,7 @@ export function Toggle(props: {
 export function ToggleGroup(props: {
   label?: string;
   name?: string;
+  description?: string;
   toggleType?: 'checkboxList' | 'radioButtonList';
   options: Option[];
   value?: OptionValue | OptionValue[];
@@ -402,14 +378,16 @@ export function ToggleGroup(props: {
   const emit = props.onChange as ((value: OptionValue | OptionValue[]) => void) | undefined;
   return (
     <div
-      className={`bt-field bt-choice-group${props.inline ? ' bt-choice-group--inline' : ''}`}
+      className={`bt-field bt-choice-group${props.inline ? ' bt-choice-group--inline' : ''}${props.error ? ' bt-field--error' : ''}`}
       role={multiple ? 'group' : 'radiogroup'}
       aria-labelledby={`${groupId}-label`}
       data-testid={props.testId}
     >
       <div id={`${groupId}-label`} className="bt-field__label">
         {props.label}
+        {props.required ? <span className="bt-field__required"> *</span> : null}
       </div>
+      {props.description ? <div className="bt-field__description">{props.description}</div> : null}
       {props.options.map((option) => (
         <label key={String(option.value)} className="bt-check">
           <input
