@@ -5,6 +5,7 @@
 import { createHubSpotAdapter, type HubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
 import { createHubSpotClient, DEFAULT_BASE_URL } from '../../src/crm/hubspot/hubspot-client';
 import { type RunningSandbox, type Sandbox, createSandbox, SANDBOX_TOKEN } from '../../src/sandbox';
+import { createRandom } from '../../src/sandbox/seed/prng';
 import type { ContractTargetSpec, CrmContractTarget } from './crm-contract';
 import { addClosedWonDeals } from './sandbox-deals';
 
@@ -26,7 +27,9 @@ const fastRetry = { retries: 8, baseDelayMs: 1, maxDelayMs: 5, sleep: () => Prom
 export async function sandboxTarget(): Promise<ContractTarget> {
   // The contract is about the adapter's behaviour, not HubSpot's quota: a generous limit keeps
   // the suite from waiting out windows (429s are injected on purpose in the fault tests).
-  const instance = createSandbox({ rateLimit: { max: 100_000 } });
+  // Injected faults draw from a seeded source: a storm that fails once fails on every run, so
+  // it can be replayed, and a green run is not a lucky one.
+  const instance = createSandbox({ rateLimit: { max: 100_000 }, random: createRandom(20_26).next });
   const running: RunningSandbox = await instance.listen(0, '127.0.0.1');
   const client = createHubSpotClient({
     accessToken: SANDBOX_TOKEN,

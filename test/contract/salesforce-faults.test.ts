@@ -3,6 +3,7 @@
 // resets, throttling that asks to wait. Nothing may be lost and nothing written twice.
 import { DEFAULT_POLICY } from '../../src/core';
 import { startHandoff } from '../../src/functions/closed-won';
+import { createRandom } from '../../src/sandbox/seed/prng';
 import { InProcessLocks } from '../../src/functions/keyed-locks';
 import type { TeamDirectory } from '../../src/functions/team-directory';
 import { createSalesforceAdapter } from '../../src/crm/salesforce/salesforce-adapter';
@@ -15,18 +16,6 @@ import { NOW, writeFor } from './handoff-writes';
 import { addClosedWonOpportunities } from './salesforce-deals';
 import { type TestServerTarget, testServerTarget } from './salesforce-targets';
 
-/** mulberry32: the same faults on every run, so a failure here can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const directory: TeamDirectory = {
   csManagers: [TEST_IDS.seller],
   csms: [TEST_IDS.csm],
@@ -38,7 +27,7 @@ let target: TestServerTarget;
 
 beforeAll(async () => {
   target = await testServerTarget(
-    { random: seeded(20_26) },
+    { random: createRandom(20_26).next },
     // Enough retries that a call failing 40 % of the time gets through (0.4^13 ≈ 7 in a million).
     { retry: { retries: 12, baseDelayMs: 1, maxDelayMs: 5, sleep: () => Promise.resolve() } },
   );
