@@ -99,6 +99,14 @@ async function sandboxContractTarget(): Promise<CrmContractTarget> {
       // A custom pipeline's stages have numeric ids, never `closedwon`.
       unusualWonDeal: { id: numeric.id, stageId: numeric.properties.dealstage! },
       freshClosedWonDeal: async () => addClosedWonDeals(instance, 1, won)[0]!,
+      lostDealId: async () => {
+        const lost = deals.find(
+          (deal) =>
+            deal.properties.hs_is_closed === 'true' && deal.properties.hs_is_closed_won !== 'true',
+        );
+        if (!lost) throw new Error('the sandbox seed has no closed-lost deal');
+        return lost.id;
+      },
     },
     close: target.close,
   };

@@ -15,6 +15,8 @@ import { writeFor } from './handoff-writes';
 export interface SeedFixtures {
   /** A deal in a stage that is not won. */
   openDealId: string;
+  /** A deal in a closed stage that is not won (closed-lost). */
+  lostDealId(): Promise<string>;
   /** A won deal in a stage a check by name would miss (a numeric id, a renamed stage). */
   unusualWonDeal: { id: string; stageId: string };
   /** A new closed-won deal (with the seed's company and contacts) and no handoff. */
@@ -225,6 +227,16 @@ export function describeCrmContract(crm: string, specs: readonly ContractTargetS
           won: true,
         });
         expect((await target.adapter.loadDealContext(openDealId)).deal.isClosedWon).toBe(false);
+      });
+
+      it('tells an open deal from a closed-lost one (a lost deal may not ask for a pre-close handoff)', async () => {
+        const read = async (id: string) => {
+          const { deal } = await target.adapter.loadDealContext(id);
+          return { won: deal.isClosedWon, closed: deal.isClosed };
+        };
+        expect(await read(target.seed!.openDealId)).toEqual({ won: false, closed: false });
+        expect(await read(await target.seed!.lostDealId())).toEqual({ won: false, closed: true });
+        expect(await read(target.seed!.unusualWonDeal.id)).toEqual({ won: true, closed: true });
       });
 
       it('resumes a creation cut short after its tasks landed, making none of them again', async () => {

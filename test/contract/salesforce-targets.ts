@@ -61,6 +61,7 @@ async function offlineContractTarget(): Promise<CrmContractTarget> {
       // The org renamed a won stage: nothing may rely on the name "Closed Won".
       unusualWonDeal: { id: TEST_IDS.signedDeal, stageId: 'Signed' },
       freshClosedWonDeal: async () => addClosedWonOpportunities(server, 1)[0]!,
+      lostDealId: async () => addClosedWonOpportunities(server, 1, 'Closed Lost')[0]!,
     },
     close,
   };

@@ -70,6 +70,8 @@ export function dealFrom(record: SfRecord, stages: ClosedWonStages): CrmDeal {
     closedAt: closeDate ? toIso(Date.parse(`${closeDate}T00:00:00Z`)) : null,
     isClosedWon:
       stageId !== null && (stages.byPipeline[SALESFORCE_PIPELINE] ?? []).includes(stageId),
+    // Won or lost: a closed-lost Opportunity may not ask for a pre-close handoff either.
+    isClosed: record.IsClosed === true,
     ownerId: text(record, 'OwnerId'),
     isPoc: record[F.isPoc] === true,
     strategic: record[F.strategic] === true,

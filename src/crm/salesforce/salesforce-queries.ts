@@ -41,7 +41,7 @@ const HANDOFF_FIELDS = `Id, ${F.handoffKey}, ${F.documentJson}, ${F.documentVers
  */
 export function dealContextQuery(opportunityId: string): string {
   return (
-    `SELECT Id, Name, Amount, StageName, CloseDate, OwnerId, ${F.isPoc}, ${F.strategic}, ` +
+    `SELECT Id, Name, Amount, StageName, IsClosed, CloseDate, OwnerId, ${F.isPoc}, ${F.strategic}, ` +
     `${F.csmOwnerId}, AccountId, Account.Name, Account.Website, Account.Industry, ` +
     'Account.NumberOfEmployees, Owner.Name, Owner.Email, ' +
     '(SELECT ContactId, Role, Contact.Name, Contact.Email, Contact.Title FROM OpportunityContactRoles), ' +

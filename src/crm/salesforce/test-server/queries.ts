@@ -82,6 +82,10 @@ export const TEST_ORG_ID = '00D000000000001AAA';
 const isWonStage = (stage: unknown) =>
   OPPORTUNITY_STAGES.some((s) => s.ApiName === stage && s.IsWon);
 
+/** `Opportunity.IsClosed` is Salesforce's to derive from the stage; so it is here. */
+const isClosedStage = (stage: unknown) =>
+  OPPORTUNITY_STAGES.some((s) => s.ApiName === stage && s.IsClosed);
+
 const HANDLERS: [RegExp, Handler][] = [
   [
     /^SELECT Id, Name, Amount, .*\(SELECT ContactId, Role, .* FROM OpportunityContactRoles\), \(SELECT .* FROM Baton_Handoffs__r\) FROM Opportunity WHERE Id = \?$/,
@@ -105,6 +109,7 @@ const HANDLERS: [RegExp, Handler][] = [
         .map((handoff) => handoffWithChildren(store, handoff));
       return [
         recordOf('Opportunity', opportunity, {
+          IsClosed: isClosedStage(opportunity.StageName),
           Account: account ? recordOf('Account', account) : null,
           Owner: owner ? recordOf('User', owner) : null,
           OpportunityContactRoles: childResult(roles),
