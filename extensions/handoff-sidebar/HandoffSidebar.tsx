@@ -1,5 +1,6 @@
 // The deal record's sidebar card: the handoff at a glance, nothing to edit. Same client and
-// state as the tab (one card API load); the tab is where the sections and actions are.
+// state as the tab (one card API load); the tab is where the sections and actions are, the
+// sidebar only points there (to start a handoff, or to request a pre-close one).
 import { EmptyState, Flex, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardClient } from '../handoff-card/card-client';
 import { BAND, CLOCK_STATUS, formatInstant } from '../handoff-card/card-text';
@@ -11,11 +12,15 @@ import { nextDueClock, nextStepText } from './sidebar-text';
 
 export const TAB_HINT = 'Open the Handoff tab of this deal for the sections and actions.';
 
+/** To the AE of an open deal that may ask CS to engage before the close. */
+export const SIDEBAR_PRE_CLOSE_HINT =
+  'Closing a strategic or complex deal soon? Request a pre-close handoff from the Handoff tab, so CS engages before the contract is signed.';
+
 export function HandoffSidebar({ client }: { client: CardClient }) {
   const { state, reload } = useHandoffCard(client);
   if (state.status === 'loading') return <LoadingCard />;
   if (state.status === 'failed') return <LoadFailed message={state.message} onRetry={reload} />;
-  const { handoff, canStart } = state.view;
+  const { handoff, canStart, canRequestPreClose } = state.view;
   if (!handoff) {
     return (
       <EmptyState title="No handoff yet" imageName="deals" layout="vertical">
@@ -24,6 +29,11 @@ export function HandoffSidebar({ client }: { client: CardClient }) {
             ? 'This deal is closed-won: start the handoff from the Handoff tab.'
             : 'The handoff starts by itself when the deal moves to a closed-won stage.'}
         </Text>
+        {canRequestPreClose ? (
+          <Text variant="microcopy" testId="pre-close-hint">
+            {SIDEBAR_PRE_CLOSE_HINT}
+          </Text>
+        ) : null}
       </EmptyState>
     );
   }

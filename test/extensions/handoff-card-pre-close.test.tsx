@@ -15,6 +15,8 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { HandoffCardEntry } from '../../extensions/handoff-card';
 import { PRE_CLOSE_TEXT } from '../../extensions/handoff-card/card-text';
+import { HandoffSidebarEntry } from '../../extensions/handoff-sidebar';
+import { SIDEBAR_PRE_CLOSE_HINT } from '../../extensions/handoff-sidebar/HandoffSidebar';
 import { DEFAULT_POLICY } from '../../src/core';
 import {
   type CrmAdapter,
@@ -96,6 +98,14 @@ class OpenDealBackend {
     directory: { csManagers: [CS_MANAGER.id], csms: [CSM.id], csOps: [], salesManagers: [] },
   };
 
+  /** The deal moves to a closed-lost stage. */
+  closeAsLost(): void {
+    this.context = {
+      ...this.context,
+      deal: { ...this.context.deal, stageId: 'closedlost', isClosed: true },
+    };
+  }
+
   /** The tasks the handoff has, by plan key. */
   get taskKeys(): string[] {
     return Object.keys(this.context.handoff?.links.tasks ?? {});
@@ -153,6 +163,14 @@ async function renderCard(backend: OpenDealBackend) {
 }
 
 type Rendered = Awaited<ReturnType<typeof renderCard>>;
+
+async function renderSidebar(backend: OpenDealBackend) {
+  jest.spyOn(hubspot, 'fetch').mockImplementation(backend.fetch);
+  const sidebar = createRenderer('crm.record.sidebar');
+  sidebar.render(<HandoffSidebarEntry dealId={DEAL_ID} baseUrl={BASE_URL} />);
+  await sidebar.waitFor(() => expect(sidebar.maybeFind(LoadingSpinner)).toBeNull());
+  return sidebar;
+}
 
 /** Every text in a node, in order (`text` is only a node's own text). */
 function textOf(node: { toString: () => string }): string {
@@ -248,5 +266,28 @@ describe('the pre-close request on the handoff card', () => {
     // Approved, but the contract is still to be signed.
     expect(card.findByTestId(StatusTag, 'pending-contract').text).toBe('Pending contract');
     expect(backend.taskKeys).toHaveLength(6);
+  });
+});
+
+describe('the pre-close request on the sidebar card', () => {
+  it('points the AE of an open deal to the request on the Handoff tab, without a button', async () => {
+    const sidebar = await renderSidebar(new OpenDealBackend());
+    expect(sidebar.find(EmptyState).props.title).toBe('No handoff yet');
+    expect(sidebar.findByTestId(Text, 'pre-close-hint').text).toBe(SIDEBAR_PRE_CLOSE_HINT);
+    expect(sidebar.findAll(Button)).toHaveLength(0);
+  });
+
+  it('says nothing of it to a CSM, nor once the deal is lost', async () => {
+    const csm = new OpenDealBackend();
+    csm.user = CSM;
+    const forCsm = await renderSidebar(csm);
+    expect(forCsm.maybeFindByTestId(Text, 'pre-close-hint')).toBeNull();
+    jest.restoreAllMocks();
+
+    const lost = new OpenDealBackend();
+    lost.closeAsLost();
+    const forAe = await renderSidebar(lost);
+    expect(forAe.find(EmptyState).props.title).toBe('No handoff yet');
+    expect(forAe.maybeFindByTestId(Text, 'pre-close-hint')).toBeNull();
   });
 });
