@@ -26,6 +26,7 @@ import { runBackfill } from '../functions/backfill';
 import { registerSandboxCommand } from './commands/sandbox.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerInstallsCommands } from './commands/installs.command';
+import { registerSettingsCommands } from './commands/settings.command';
 import { doctorText, runProvision } from './commands/crm.command';
 import { CRM_KINDS, type CrmKind } from '../crm/crm-adapter';
 import { CrmConfigurationError, adapters } from '../crm/adapters';
@@ -239,6 +240,7 @@ function buildProgram(io: CliIo): Command {
   registerSandboxCommand(program, io);
   registerServeCommand(program, io);
   registerInstallsCommands(program, io);
+  registerSettingsCommands(program, io);
 
   program.addHelpText(
     'after',

@@ -3,33 +3,11 @@
 // from Baton's side: the refresh token revoked at HubSpot, the stored tokens erased.
 import type { Command } from 'commander';
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../crm/hubspot/app-meta';
-import {
-  type BackendStorage,
-  createLogger,
-  defaultPublicUrl,
-  openBackendStorage,
-} from '../../server';
+import { createLogger, defaultPublicUrl } from '../../server';
 import { createPortalTokens, hubSpotOAuthConfigFromEnv } from '../../server/oauth';
 import { CliError, type CliIo } from '../cli-io';
 import { renderTable } from '../table';
-
-async function withStorage<T>(
-  env: NodeJS.ProcessEnv,
-  fn: (storage: BackendStorage) => Promise<T>,
-): Promise<T> {
-  const dataDir = env.BATON_DATA_DIR?.trim() || '.baton';
-  const storage = await openBackendStorage({
-    env,
-    ...(env.DATABASE_URL?.trim() ? {} : { localDataDir: dataDir }),
-  }).catch((error: unknown) => {
-    throw new CliError(`cannot open the database: ${(error as Error).message}`);
-  });
-  try {
-    return await fn(storage);
-  } finally {
-    await storage.close();
-  }
-}
+import { withStorage } from './backend-storage';
 
 export async function installsText(env: NodeJS.ProcessEnv, all: boolean): Promise<string> {
   return withStorage(env, async (storage) => {

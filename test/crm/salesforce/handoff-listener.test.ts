@@ -29,6 +29,8 @@ import {
   singlePortal,
 } from '../../../src/server';
 import { storageOn } from '../../../src/server/db';
+import { DEFAULT_POLICY } from '../../../src/core';
+import { joinSettings } from '../../../src/functions/settings-rules';
 import { createSalesforceListener } from '../../../src/server/salesforce-intake';
 import { BACKENDS, type TestDatabase, testCipher } from '../../server/db/test-databases';
 
@@ -192,6 +194,7 @@ describe('the Salesforce handoff listener', () => {
 
     expect(handoffsOf(dealId)).toHaveLength(1);
     expect(tasksOf(dealId)).toHaveLength(5);
+    expect(tasksOf(dealId).map((task) => task.OwnerId)).toContain(TEST_IDS.csm);
     const [event] = server.streaming.events();
     expect(event).toMatchObject({ opportunityId: dealId });
     expect(await jobs()).toEqual([
@@ -316,6 +319,36 @@ describe('the Salesforce handoff listener', () => {
     expect(await listener!.reconcile()).toBe(0);
     const checkpoint = (await storage.salesforceCursors.get(TEST_ORG_ID)).reconciledThrough;
     expect(checkpoint!.getTime()).toBeGreaterThan(Date.now() - 11 * 60_000);
+  });
+
+  it('hands off by the org’s own saved settings (`baton settings apply --crm salesforce`)', async () => {
+    // CS ops trimmed the plan to three tasks and named the other CSM as the team's only one.
+    const settings = joinSettings(DEFAULT_POLICY, {
+      csManagers: [TEST_IDS.seller],
+      csms: [TEST_IDS.seller],
+      csOps: [],
+      salesManagers: [],
+    });
+    const plan = settings.templates.sales_to_cs.tasks.slice(0, 3);
+    settings.templates.sales_to_cs.tasks = plan;
+    const saved = await storage.portalSettings.save({
+      portalId: TEST_ORG_ID,
+      settings,
+      baseVersion: 0,
+      updatedBy: 'baton CLI',
+      at: new Date(),
+    });
+    expect(saved.outcome).toBe('saved');
+
+    const dealId = await openOpportunity();
+    await win(dealId);
+    await until(`the handoff of ${dealId}`, () => handoffsOf(dealId).length === 1);
+    await runtime.worker.drain();
+    expect(tasksOf(dealId)).toHaveLength(3);
+    // Under the backend's own team (csms: the other user), the CSM's tasks went to that user.
+    expect(new Set(tasksOf(dealId).map((task) => task.OwnerId))).toEqual(
+      new Set([TEST_IDS.seller]),
+    );
   });
 
   it('never logs a token, the client secret or a person', () => {
