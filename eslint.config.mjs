@@ -30,6 +30,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The Lightning card's components run in the browser: a section tells the card what the
+    // user did with a CustomEvent.
+    files: ['extensions/salesforce-card/lwc/**/*.js'],
+    languageOptions: { globals: { CustomEvent: 'readonly' } },
+  },
+  {
     // The Lightning card's tests run under sfdx-lwc-jest, in jsdom.
     files: ['extensions/salesforce-card/**/__tests__/**/*.js'],
     languageOptions: {

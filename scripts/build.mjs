@@ -52,7 +52,10 @@ if (!cliOnly) {
     './generate-salesforce-metadata.ts',
     import.meta.url,
   );
-  const salesforce = await generateSalesforceMetadata(new URL('..', import.meta.url).pathname);
+  const salesforce = await generateSalesforceMetadata(
+    new URL('..', import.meta.url).pathname,
+    build,
+  );
   console.log(
     `Salesforce project (build/salesforce): ${salesforce.written.length} written, ${salesforce.unchanged.length} unchanged, ${salesforce.removed.length} removed`,
   );

@@ -13,7 +13,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { salesforceFiles } from '../src/crm/salesforce/generated-files';
-import { lightningCardFiles } from './salesforce/bundle-lightning-card';
+import { type EsbuildBuild, lightningCardFiles } from './salesforce/bundle-lightning-card';
 
 export const SALESFORCE_OUT_DIR = 'build/salesforce';
 
@@ -31,12 +31,16 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** For `scripts/build.mjs` and the tests: generate into the project at `root`. */
+/**
+ * For `scripts/build.mjs` and the tests: generate into the project at `root`. `build` is the
+ * caller's esbuild: one imported through tsx's loader cannot find its own binary.
+ */
 export async function generateSalesforceMetadata(
   root: string = resolve(__dirname, '..'),
+  build?: EsbuildBuild,
 ): Promise<SalesforceReport> {
   const base = join(root, SALESFORCE_OUT_DIR);
-  const files = [...salesforceFiles(), ...(await lightningCardFiles())];
+  const files = [...salesforceFiles(), ...(await lightningCardFiles(build))];
   const report: SalesforceReport = { written: [], unchanged: [], removed: [] };
   const wanted = new Set(files.map((file) => join(base, file.path)));
   for (const path of await filesUnder(base)) {

@@ -1,6 +1,6 @@
 // The Lightning web components of the generated SFDX project (src/crm/salesforce/
-// lightning-card.meta.ts): the handoff card's source files as they are, without its tests, and
-// `batonCore`, one esbuild bundle of the core the card imports. The bundle is an ES module that
+// lightning-card.meta.ts): the source files of the handoff card and of its section components as
+// they are, without their tests, and `batonCore`, one esbuild bundle of the core the card imports. The bundle is an ES module that
 // imports nothing (platform `browser`: a Node built-in fails the build rather than the org),
 // minified to stay well inside the size Salesforce allows a component's JavaScript.
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,10 +9,12 @@ import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'esbuild';
 import type { GeneratedFile } from '../../src/crm/salesforce/generated-files';
 import {
+  CARD_PARTS,
   CORE_MODULE,
   LIGHTNING_CARD,
   LWC_JS_MAX_BYTES,
   cardBundleMeta,
+  cardPartMeta,
   coreModuleMeta,
   lwcPath,
 } from '../../src/crm/salesforce/lightning-card.meta';
@@ -64,26 +66,36 @@ export async function bundleCoreModule(build: EsbuildBuild = esbuild): Promise<G
   return { path: lwcPath(CORE_MODULE.bundle, `${CORE_MODULE.bundle}.js`), content: output.text };
 }
 
-/** The card's own files: everything in its folder but tests and dotfiles. */
-async function cardSourceFiles(): Promise<GeneratedFile[]> {
-  const dir = join(REPOSITORY, LIGHTNING_CARD.source);
+/** A component's own files: everything in its folder but tests and dotfiles. */
+async function sourceFiles(component: {
+  bundle: string;
+  source: string;
+}): Promise<GeneratedFile[]> {
+  const dir = join(REPOSITORY, component.source);
   const entries = await readdir(dir, { withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.'));
   return Promise.all(
     files.map(async (entry) => ({
-      path: lwcPath(LIGHTNING_CARD.bundle, entry.name),
+      path: lwcPath(component.bundle, entry.name),
       content: await readFile(join(dir, entry.name), 'utf8'),
     })),
   );
 }
 
 export async function lightningCardFiles(build: EsbuildBuild = esbuild): Promise<GeneratedFile[]> {
+  const parts = await Promise.all(
+    CARD_PARTS.map(async (part) => [
+      ...(await sourceFiles(part)),
+      { path: lwcPath(part.bundle, `${part.bundle}.js-meta.xml`), content: cardPartMeta(part) },
+    ]),
+  );
   return [
-    ...(await cardSourceFiles()),
+    ...(await sourceFiles(LIGHTNING_CARD)),
     {
       path: lwcPath(LIGHTNING_CARD.bundle, `${LIGHTNING_CARD.bundle}.js-meta.xml`),
       content: cardBundleMeta(),
     },
+    ...parts.flat(),
     await bundleCoreModule(build),
     {
       path: lwcPath(CORE_MODULE.bundle, `${CORE_MODULE.bundle}.js-meta.xml`),

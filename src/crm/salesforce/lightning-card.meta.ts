@@ -1,7 +1,8 @@
 // Baton's Lightning web components, as the generated SFDX project ships them: the handoff card
 // for the Opportunity record page (its source is extensions/salesforce-card/lwc/batonHandoffCard,
-// copied as it is) and `batonCore`, the module the card imports the core from (an esbuild bundle
-// of extensions/salesforce-card/baton-core.ts; scripts/salesforce/bundle-lightning-card.ts).
+// copied as it is), the section components inside it (copied as they are too), and `batonCore`,
+// the module the card imports the core from (an esbuild bundle of
+// extensions/salesforce-card/baton-core.ts; scripts/salesforce/bundle-lightning-card.ts).
 // Here: where they go and their js-meta.xml files.
 //
 // Elements of a js-meta.xml are written in the order of Salesforce's own templates
@@ -29,6 +30,22 @@ export const LIGHTNING_CARD = {
     "The Opportunity's sales-to-CS handoff: state, owner, completeness, quality, SLA clocks, stakeholders, commitments and the actions the user may take.",
   object: STANDARD_OBJECTS.deal,
 } as const;
+
+/** Components the card is made of: inside it only, never placed on a page by themselves. */
+export const CARD_PARTS = [
+  {
+    bundle: 'batonTextSection',
+    source: 'extensions/salesforce-card/lwc/batonTextSection',
+    description:
+      "A free-text section of the Baton handoff card (customer context, objectives, technical): shown, or edited by the deal's AE.",
+  },
+  {
+    bundle: 'batonListSection',
+    source: 'extensions/salesforce-card/lwc/batonListSection',
+    description:
+      "A list of the Baton handoff card (stakeholder map, commitment log): shown with its gaps, or edited row by row by the deal's AE.",
+  },
+] as const;
 
 export const CORE_MODULE = {
   bundle: 'batonCore',
@@ -58,11 +75,19 @@ export function cardBundleMeta(): string {
   ]);
 }
 
-/** A module other components import; not placeable on a page. */
-export function coreModuleMeta(): string {
+/** A module or component only other components use; not placeable on a page. */
+function internalBundleMeta(description: string): string {
   return metadataDocument('LightningComponentBundle', [
     el('apiVersion', SALESFORCE_API_VERSION),
-    el('description', CORE_MODULE.description),
+    el('description', description),
     el('isExposed', false),
   ]);
+}
+
+export function coreModuleMeta(): string {
+  return internalBundleMeta(CORE_MODULE.description);
+}
+
+export function cardPartMeta(part: (typeof CARD_PARTS)[number]): string {
+  return internalBundleMeta(part.description);
 }

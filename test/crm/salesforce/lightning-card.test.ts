@@ -1,5 +1,5 @@
 // The Lightning handoff card as the generated SFDX project ships it: the card's own files and
-// js-meta.xml, the batonCore bundle (self-contained, the real core, inside Salesforce's size),
+// js-meta.xml, its section components', the batonCore bundle (self-contained, the real core, inside Salesforce's size),
 // and the names the card uses, checked against the metadata generated beside it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { SALESFORCE_API_VERSION } from '../../../src/crm/salesforce/api-version'
 import { CUSTOM_PERMISSIONS } from '../../../src/crm/salesforce/custom-permissions.meta';
 import { METADATA_DIR, salesforceFiles } from '../../../src/crm/salesforce/generated-files';
 import {
+  CARD_PARTS,
   CORE_MODULE,
   LIGHTNING_CARD,
   LWC_DIR,
@@ -40,11 +41,14 @@ function file(path: string): string {
   return found.content;
 }
 
-/** Every source file of the card, for what it imports. */
+/** Every source file of the card and its parts, for what they import. */
 function cardSources(): string {
-  return readdirSync(CARD_SOURCE)
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => readFileSync(join(CARD_SOURCE, name), 'utf8'))
+  return [LIGHTNING_CARD, ...CARD_PARTS]
+    .flatMap(({ source }) =>
+      readdirSync(join(REPOSITORY, source))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => readFileSync(join(REPOSITORY, source, name), 'utf8')),
+    )
     .join('\n');
 }
 
@@ -95,6 +99,36 @@ describe('the Lightning card in the SFDX project', () => {
     });
     // Salesforce keeps a component's description to 255 characters.
     expect(String(bundle.description).length).toBeLessThanOrEqual(255);
+  });
+
+  it('ships the sections the card is made of as they are, placeable on no page by themselves', () => {
+    const template = file(`${CARD_DIR}/batonHandoffCard.html`);
+    for (const part of CARD_PARTS) {
+      const dir = `${LWC_DIR}/${part.bundle}`;
+      const tag = `c-${part.bundle.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      expect([part.bundle, template.includes(`<${tag}`)]).toEqual([part.bundle, true]);
+      const sources = readdirSync(join(REPOSITORY, part.source), { withFileTypes: true })
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => entry.name);
+      expect(sources).toEqual(expect.arrayContaining([`${part.bundle}.js`, `${part.bundle}.html`]));
+      expect(
+        files
+          .filter((f) => f.path.startsWith(`${dir}/`))
+          .map((f) => f.path)
+          .sort(),
+      ).toEqual([...sources, `${part.bundle}.js-meta.xml`].map((name) => `${dir}/${name}`).sort());
+      for (const name of sources)
+        expect(file(`${dir}/${name}`)).toBe(
+          readFileSync(join(REPOSITORY, part.source, name), 'utf8'),
+        );
+      const xml = file(`${dir}/${part.bundle}.js-meta.xml`);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const bundle = (parser.parse(xml) as { LightningComponentBundle: Node })
+        .LightningComponentBundle;
+      expect(bundle).toMatchObject({ apiVersion: SALESFORCE_API_VERSION, isExposed: 'false' });
+      expect(bundle).not.toHaveProperty('targets');
+      expect(String(bundle.description).length).toBeLessThanOrEqual(255);
+    }
   });
 
   it('ships batonCore as a module no page can place', () => {

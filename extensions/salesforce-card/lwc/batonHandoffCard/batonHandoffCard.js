@@ -1,6 +1,7 @@
 // The Baton handoff card on the Opportunity record page: the handoff's state, owner, scores, SLA
-// clocks, stakeholders and commitments, and the lifecycle actions this user may take. Reads and
-// writes through Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore).
+// clocks and document sections, the lifecycle actions this user may take, and, for the sender,
+// editing the sections (one at a time, checked and scored as typed). Reads and writes through
+// Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore).
 import { LightningElement, api, wire } from 'lwc';
 import {
   getRecord,
@@ -27,35 +28,25 @@ import {
 } from './handoffFields';
 import { actorFor } from './userRole';
 import { readDocument } from './storedDocument';
-import { LIFECYCLE_STEPS, handoffView } from './handoffView';
+import { LIFECYCLE_STEPS, handoffView, scoresView } from './handoffView';
 import { RETURN_DECISIONS, actionRequest, gapsFrom, planAction } from './cardActions';
+import {
+  addRow,
+  editField,
+  mayEdit,
+  openEdit,
+  planEdit,
+  removeRow,
+  reviewEdit,
+} from './documentEdits';
+import { sectionPanels } from './sectionPanels';
 import { CONFLICT_MESSAGE, isConflict, messageOf } from './saveErrors';
-
-const STAKEHOLDER_COLUMNS = [
-  { label: 'Role', fieldName: 'role' },
-  { label: 'Name', fieldName: 'name' },
-  { label: 'Title', fieldName: 'title' },
-  { label: 'Email', fieldName: 'email', type: 'email' },
-  { label: 'Sentiment', fieldName: 'sentiment' },
-  { label: 'Relationship', fieldName: 'relationship' },
-];
-
-const COMMITMENT_COLUMNS = [
-  { label: 'Type', fieldName: 'type' },
-  { label: 'Description', fieldName: 'description', wrapText: true },
-  { label: 'Owner', fieldName: 'owner' },
-  { label: 'Due', fieldName: 'dueDate' },
-  { label: 'In contract', fieldName: 'inContract' },
-  { label: 'Status', fieldName: 'status' },
-];
 
 export default class BatonHandoffCard extends LightningElement {
   /** The Opportunity, from the record page. */
   @api recordId;
 
   steps = LIFECYCLE_STEPS;
-  stakeholderColumns = STAKEHOLDER_COLUMNS;
-  commitmentColumns = COMMITMENT_COLUMNS;
 
   opportunity;
   /** undefined while the Opportunity's handoffs load, null when it has none. */
@@ -73,6 +64,11 @@ export default class BatonHandoffCard extends LightningElement {
   returning = null;
   pickedGaps = [];
   typedGaps = '';
+
+  /** The section being edited (documentEdits.js), its check, and the scores of what is typed. */
+  edit = null;
+  review = null;
+  preview = null;
 
   @wire(getRecord, { recordId: '$recordId', fields: OPPORTUNITY_FIELDS })
   wiredOpportunity({ data, error }) {
@@ -98,8 +94,10 @@ export default class BatonHandoffCard extends LightningElement {
     if (error) this.loadError = messageOf(error);
     else if (data) {
       this.handoff = data;
-      // A new read is the base of the next save: whatever stopped the last one is history.
+      // A new read is the base of the next save: whatever stopped the last one is history, and
+      // an edit starts again from what was saved.
       this.conflict = null;
+      this.closeEdit();
       this.refresh();
     }
   }
@@ -137,7 +135,22 @@ export default class BatonHandoffCard extends LightningElement {
   }
 
   get actionsDisabled() {
-    return this.busy || this.conflict !== null;
+    return this.busy || this.conflict !== null || this.edit !== null;
+  }
+
+  /** Completeness and quality: of what is typed while a section is edited, else as saved. */
+  get scores() {
+    return this.preview ?? this.view;
+  }
+
+  get sections() {
+    return sectionPanels(this.handoffDocument, this.view, {
+      edit: this.edit,
+      review: this.review,
+      missing: this.scores.completeness.missing,
+      editable: mayEdit(this.handoffDocument, this.actor(), DEFAULT_POLICY),
+      locked: this.busy || this.conflict !== null,
+    });
   }
 
   get gapOptions() {
@@ -199,24 +212,74 @@ export default class BatonHandoffCard extends LightningElement {
     await notifyRecordUpdateAvailable([{ recordId: this.handoffId }, { recordId: this.recordId }]);
   }
 
-  /** Applies the action and saves it; true when the handoff was saved. */
-  async act(request) {
-    const plan = planAction(request, {
-      document: this.handoffDocument,
+  handleEdit(event) {
+    this.refusal = null;
+    this.changeEdit(openEdit(this.handoffDocument, event.detail.section));
+  }
+
+  handleEditField(event) {
+    this.changeEdit(editField(this.edit, event.detail));
+  }
+
+  handleAddRow() {
+    this.changeEdit(addRow(this.edit));
+  }
+
+  handleRemoveRow(event) {
+    this.changeEdit(removeRow(this.edit, event.detail.row));
+  }
+
+  handleCancelEdit() {
+    this.closeEdit();
+  }
+
+  async handleSaveEdit() {
+    const plan = planEdit(this.handoffDocument, this.edit, this.saveContext());
+    if (!plan.ok) this.refusal = plan.message;
+    else if (plan.write === null || (await this.save(plan.write))) this.closeEdit();
+  }
+
+  /** Checks the edit as it now is and scores it, when it parses, for the panels. */
+  changeEdit(edit) {
+    this.edit = edit;
+    this.review = reviewEdit(this.handoffDocument, edit);
+    if (this.review.document) {
+      this.preview = scoresView(this.review.document, DEFAULT_POLICY, Date.now());
+    }
+  }
+
+  closeEdit() {
+    this.edit = null;
+    this.review = null;
+    this.preview = null;
+  }
+
+  saveContext() {
+    return {
       version: getFieldValue(this.handoff, HANDOFF_VERSION) ?? 0,
       actor: this.actor(),
       policy: DEFAULT_POLICY,
       now: Date.now(),
-    });
+    };
+  }
+
+  /** Applies the action and saves it; true when the handoff was saved. */
+  async act(request) {
+    const plan = planAction(request, { document: this.handoffDocument, ...this.saveContext() });
     if (!plan.ok) {
       this.refusal = plan.message;
       return false;
     }
+    return this.save(plan.write);
+  }
+
+  /** Writes the handoff, then the Opportunity's report fields; true when the handoff was saved. */
+  async save(write) {
     this.busy = true;
     try {
       // Only over the record this card read: a save by anyone since fails, and is not overwritten.
       await updateRecord(
-        { fields: { Id: this.handoffId, ...plan.write.handoff } },
+        { fields: { Id: this.handoffId, ...write.handoff } },
         { ifUnmodifiedSince: getFieldValue(this.handoff, HANDOFF_MODIFIED) },
       );
     } catch (error) {
@@ -226,7 +289,7 @@ export default class BatonHandoffCard extends LightningElement {
       return false;
     }
     try {
-      await updateRecord({ fields: { Id: this.recordId, ...plan.write.opportunity } });
+      await updateRecord({ fields: { Id: this.recordId, ...write.opportunity } });
     } catch (error) {
       this.refusal = `The handoff is saved, but the Opportunity's Baton fields were not updated: ${messageOf(error)}`;
     }

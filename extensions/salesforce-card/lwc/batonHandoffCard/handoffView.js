@@ -110,6 +110,7 @@ function completenessOf(completeness, minimum) {
     missing: missing.map((item) => ({
       path: item.path,
       label: item.label,
+      category: item.category,
       text: `${CATEGORY_LABELS[item.category]}: ${item.label}`,
     })),
   };
@@ -139,6 +140,18 @@ function commitmentsOf(commitments) {
     inContract: commitment.inContract === undefined ? '' : commitment.inContract ? 'Yes' : 'No',
     status: text(commitment.status),
   }));
+}
+
+/**
+ * Completeness and quality of `document`, as the card shows them: for a document being edited,
+ * so the AE sees the scores move before saving.
+ */
+export function scoresView(document, policy, now) {
+  const analysis = analyzeHandoff(document, policy, now);
+  return {
+    completeness: completenessOf(analysis.completeness, analysis.minimumCompleteness),
+    quality: qualityOf(analysis.quality),
+  };
 }
 
 /**

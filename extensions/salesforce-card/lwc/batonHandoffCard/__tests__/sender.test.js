@@ -18,6 +18,7 @@ import {
   button,
   buttons,
   byId,
+  inSection,
   listItems,
   loadCard,
   settle,
@@ -73,10 +74,10 @@ describe('a draft below the minimum, seen by its AE', () => {
 
   it('shows the stakeholders and the commitment log from the document', async () => {
     const card = await loadCard(asAe, handoffRecord(draft));
-    expect(byId(card, 'stakeholders').data).toEqual([
+    expect(inSection(card, 'stakeholders', '[data-id="rows"]').data).toEqual([
       expect.objectContaining({ role: 'Champion', name: 'Maria Chen', title: '' }),
     ]);
-    expect(byId(card, 'commitments').data).toEqual([
+    expect(inSection(card, 'commitments', '[data-id="rows"]').data).toEqual([
       expect.objectContaining({
         type: 'verbal',
         description: 'Free onboarding for the front-desk staff',

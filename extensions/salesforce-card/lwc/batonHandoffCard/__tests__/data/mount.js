@@ -62,3 +62,50 @@ export const button = (element, action) =>
 
 export const listItems = (element, id) =>
   [...(byId(element, id)?.querySelectorAll('li') ?? [])].map((li) => li.textContent.trim());
+
+/** A section of the document on the card (batonTextSection, batonListSection), by its key. */
+export const section = (element, key) =>
+  element.shadowRoot.querySelector(`[data-section="${key}"]`);
+
+export const inSection = (element, key, selector) =>
+  section(element, key)?.shadowRoot.querySelector(selector) ?? null;
+
+/** The section's own button (`edit`, `save`, `cancel`, `add`). */
+export const sectionButton = (element, key, id) => inSection(element, key, `[data-id="${id}"]`);
+
+export async function pressInSection(element, key, id) {
+  sectionButton(element, key, id).click();
+  await settle();
+}
+
+/** The keys of a list section's rows while it is edited, in order. */
+export const rowKeys = (element, key) =>
+  [...(section(element, key)?.shadowRoot.querySelectorAll('fieldset[data-row]') ?? [])].map(
+    (fieldset) => fieldset.dataset.row,
+  );
+
+function fieldSelector(field, row) {
+  return row === undefined
+    ? `[data-field="${field}"]`
+    : `[data-row="${row}"][data-field="${field}"]`;
+}
+
+/** Types (or picks) a value as the base component would report it: a change with the value. */
+export async function typeInto(element, key, { field, row }, value) {
+  const input = inSection(element, key, fieldSelector(field, row));
+  input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await settle();
+}
+
+/** The error shown beside a field while its section is edited, or null. */
+export function errorBeside(element, key, { field, row }) {
+  const root = section(element, key)?.shadowRoot;
+  const holder = row === undefined ? root : root?.querySelector(`fieldset[data-row="${row}"]`);
+  return holder?.querySelector(`[data-error="${field}"]`)?.textContent.trim() ?? null;
+}
+
+/** The gaps a list section shows (roles not covered, commitments missing). */
+export const sectionGaps = (element, key) =>
+  [...(inSection(element, key, '[data-id="gaps"]')?.querySelectorAll('li') ?? [])].map((li) =>
+    li.textContent.trim(),
+  );
