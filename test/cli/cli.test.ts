@@ -1,27 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/cli-io';
+import { runBaton } from './helpers/run-baton';
 import { DEFAULT_POLICY, EXAMPLES_DIR, NOW } from '../helpers/handoff-factory';
 import { startLocal } from '../../src/cli/commands/start.command';
 import { createHubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../src/crm/hubspot/hubspot-client';
 import { SANDBOX_TOKEN } from '../../src/sandbox';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function baton(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const baton = (...argv: string[]) => runBaton(undefined, argv);
 
 const example = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
 

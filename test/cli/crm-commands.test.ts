@@ -1,8 +1,6 @@
 // baton provision, doctor and backfill against the sandbox CRM, as an admin would run them.
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/cli-io';
+import { runBaton } from './helpers/run-baton';
 import { type RunningSandbox, SANDBOX_TOKEN, createSandbox } from '../../src/sandbox';
-import { NOW } from '../helpers/handoff-factory';
 
 let running: RunningSandbox;
 
@@ -14,13 +12,7 @@ afterAll(async () => {
   await running.close();
 });
 
-async function baton(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), now: () => NOW, env };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const baton = (env: NodeJS.ProcessEnv, ...argv: string[]) => runBaton(env, argv);
 
 // The sandbox here allows 100,000 requests per 10 s; tell the client so it does not pace itself.
 const sandboxEnv = () => ({

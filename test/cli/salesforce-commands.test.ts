@@ -4,8 +4,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/cli-io';
+import { runBaton } from './helpers/run-baton';
 import {
   type GeneratedFile,
   METADATA_DIR,
@@ -15,7 +14,6 @@ import {
   type SalesforceTestServer,
   createSalesforceTestServer,
 } from '../../src/crm/salesforce/test-server/salesforce-test-server';
-import { NOW } from '../helpers/handoff-factory';
 
 const SECRET = 'cli-secret-do-not-print';
 const connectedApp = { clientId: 'baton-cli', clientSecret: SECRET };
@@ -54,13 +52,7 @@ async function project(name: string, files: readonly GeneratedFile[]): Promise<s
   return dir;
 }
 
-async function baton(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), now: () => NOW, env };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const baton = (env: NodeJS.ProcessEnv, ...argv: string[]) => runBaton(env, argv);
 
 const salesforceEnv = (secret = SECRET) => ({
   SF_CLIENT_ID: 'baton-cli',

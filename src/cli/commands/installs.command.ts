@@ -2,12 +2,10 @@
 // read from the backend's database (DATABASE_URL, or PGlite in BATON_DATA_DIR), and ending one
 // from Baton's side: the refresh token revoked at HubSpot, the stored tokens erased.
 import type { Command } from 'commander';
-import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../crm/hubspot/app-meta';
-import { createLogger, defaultPublicUrl } from '../../server';
-import { createPortalTokens, hubSpotOAuthConfigFromEnv } from '../../server/oauth';
 import { CliError, type CliIo } from '../cli-io';
 import { renderTable } from '../table';
 import { withStorage } from './backend-storage';
+import { installedPortalTokens, marketplaceOAuthConfig } from './marketplace-app';
 
 export async function installsText(env: NodeJS.ProcessEnv, all: boolean): Promise<string> {
   return withStorage(env, async (storage) => {
@@ -28,22 +26,13 @@ export async function uninstallText(env: NodeJS.ProcessEnv, portalId: string): P
     throw new CliError(
       `PORTAL: expected a numeric HubSpot account id, got ${JSON.stringify(portalId)}`,
     );
-  const config = hubSpotOAuthConfigFromEnv(env, {
-    publicUrl: env.BATON_PUBLIC_URL?.trim() || defaultPublicUrl(3000),
-    scopes: REQUIRED_SCOPES.map((need) => need.scope),
-    optionalScopes: OPTIONAL_SCOPES.map((need) => need.scope),
-  });
+  const config = marketplaceOAuthConfig(env);
   if (config === null)
     throw new CliError(
       'HUBSPOT_CLIENT_ID is not set: uninstalling revokes the app’s tokens with it',
     );
   return withStorage(env, async (storage) => {
-    const tokens = createPortalTokens({
-      installs: storage.installs,
-      config,
-      now: Date.now,
-      log: createLogger({ level: 'silent' }),
-    });
+    const tokens = installedPortalTokens(storage, config);
     const outcome = await tokens.uninstallPortal(portalId);
     if (!outcome.wasInstalled) return `Account ${portalId} has no live install of Baton.\n`;
     return (

@@ -12,23 +12,19 @@ import { type Policy, describeFieldError } from '../../core';
 import { CrmConfigurationError, adapters } from '../../crm/adapters';
 import { CRM_KINDS, type CrmKind, type CrmPerson } from '../../crm/crm-adapter';
 import { hubSpotConnectionFromEnv } from '../../crm/hubspot/hubspot-client';
-import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../crm/hubspot/app-meta';
 import { salesforceAuthFromEnv } from '../../crm/salesforce/salesforce-auth';
 import type { CurrentSettings } from '../../functions/settings-api';
 import { type PortalSettings, validateSettings } from '../../functions/settings-rules';
 import type { TeamDirectory } from '../../functions/team-directory';
-import { type BackendStorage, createLogger, defaultPublicUrl } from '../../server';
+import { type BackendStorage, createLogger } from '../../server';
 import type { StoredPortalSettings } from '../../server/db';
-import {
-  createPortalTokens,
-  crmForInstalledPortals,
-  hubSpotOAuthConfigFromEnv,
-} from '../../server/oauth';
+import { crmForInstalledPortals } from '../../server/oauth';
 import { connectSalesforceOrg } from '../../server/salesforce-backend';
 import { currentSettings } from '../../server/portal-settings';
 import { CliError, type CliIo, readJson } from '../cli-io';
 import { loadPolicy, printJson } from '../inputs';
 import { withStorage } from './backend-storage';
+import { installedPortalTokens, marketplaceOAuthConfig } from './marketplace-app';
 import { loadTeamDirectory } from './serve-config';
 
 /** Who a save from the CLI is recorded as (the settings page shows it as "saved by"). */
@@ -67,22 +63,13 @@ function hubSpotAccount(
   const people = async (): Promise<CrmPerson[]> => {
     if (hubSpotConnectionFromEnv(env) !== null)
       return adapters.hubspot(env, { warn: () => undefined }).listPeople();
-    const config = hubSpotOAuthConfigFromEnv(env, {
-      publicUrl: env.BATON_PUBLIC_URL?.trim() || defaultPublicUrl(3000),
-      scopes: REQUIRED_SCOPES.map((need) => need.scope),
-      optionalScopes: OPTIONAL_SCOPES.map((need) => need.scope),
-    });
+    const config = marketplaceOAuthConfig(env);
     if (config === null)
       throw new CliError(
         'the team is checked against the account’s users: set HUBSPOT_ACCESS_TOKEN (a private app) ' +
           'or HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (the marketplace app, installed in the account)',
       );
-    const tokens = createPortalTokens({
-      installs: storage.installs,
-      config,
-      now: Date.now,
-      log: quiet,
-    });
+    const tokens = installedPortalTokens(storage, config);
     const crm = await crmForInstalledPortals({
       tokens,
       ...(env.HUBSPOT_BASE_URL?.trim() ? { baseUrl: env.HUBSPOT_BASE_URL.trim() } : {}),
