@@ -1,4 +1,5 @@
-// The app's settings page for CS ops: each handoff type's template, the SLA clocks, and the CS
+// The app's settings page for CS ops: each handoff type's template (labels, required items,
+// clocks, meeting, task plan, approvers and arbiters), the SLA calendar and holidays, and the CS
 // team and escalation targets, checked as they are typed by the same rules the backend applies
 // before it saves. Read only for anyone but CS ops and CS managers.
 import { useMemo } from 'react';
@@ -48,7 +49,7 @@ function SettingsForm({ state, model }: { state: Ready; model: SettingsModel }) 
     const remote = (refusal?.errors ?? []).filter((e) => !known.has(`${e.path}\n${e.message}`));
     return [...local, ...remote] satisfies FieldError[];
   }, [draft, view.people, refusal]);
-  const names = { catalogue: view.catalogue, people: view.people, draft };
+  const names = { catalogue: view.catalogue, people: view.people, draft, saved: view.settings };
   const section = { names, errors, editable: view.canEdit, edit: model.edit };
   const changes = changedFields(view.settings, draft);
 

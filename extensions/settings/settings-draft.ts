@@ -3,6 +3,9 @@
 // each problem in words for the save bar.
 import {
   CALENDAR_FIELDS,
+  CLOCK_FIELDS,
+  HOLIDAY_FIELDS,
+  TASK_FIELDS,
   TEAM_FIELDS,
   TEMPLATE_FIELDS,
   type TeamList,
@@ -59,6 +62,8 @@ export interface Names {
   catalogue: Catalogue;
   people: readonly SettingsPerson[];
   draft: PortalSettings;
+  /** The settings as saved: a task whose key is here exists in the CRM already. */
+  saved: PortalSettings;
 }
 
 export function personName(people: readonly SettingsPerson[], id: string | undefined): string {
@@ -68,16 +73,33 @@ export function personName(people: readonly SettingsPerson[], id: string | undef
 
 const INDEXED = /^(\w+)\[(\d+)\](.*)$/;
 
+const TASK_FIELD_LABELS: Record<string, string> = {
+  key: 'key',
+  subject: TASK_FIELDS.subject,
+  body: TASK_FIELDS.body,
+  assignee: TASK_FIELDS.assignee,
+  dueAfterHours: TASK_FIELDS.dueAfter,
+};
+
 /** What a path names, in the page's words: "Sales to CS (post-close): Required items". */
 export function fieldName(path: string, names: Names): string {
   const [head, ...rest] = path.split('.');
   if (head === 'templates' && rest[0]) {
     const type = rest[0] as HandoffType;
-    const template = names.draft.templates[type]?.label ?? type;
+    const template = names.draft.templates[type]?.label || type;
     const field = rest[1] ?? '';
     if (field === 'sla') {
-      const clock = names.catalogue.clocks.find((c) => c.name === rest[2]);
-      return `${template}: ${clock?.label ?? rest[2]} window`;
+      const clock = names.catalogue.clocks.find((c) => c.name === rest[2])?.label ?? rest[2];
+      return rest[3] === 'from'
+        ? `${template}: ${CLOCK_FIELDS.from(clock ?? '')}`
+        : `${template}: ${clock} window`;
+    }
+    const task = /^tasks\[(\d+)\]$/.exec(field);
+    if (task) {
+      const index = Number(task[1]);
+      const subject = names.draft.templates[type]?.tasks[index]?.subject.trim() ?? '';
+      const title = `${template}: ${TASK_FIELDS.title(index, subject)}`;
+      return rest[2] === undefined ? title : `${title} – ${TASK_FIELD_LABELS[rest[2]] ?? rest[2]}`;
     }
     const label = (TEMPLATE_FIELDS as Record<string, string>)[field.replace(/\[\d+\]$/, '')];
     return `${template}: ${label ?? field}`;
@@ -97,6 +119,10 @@ export function fieldName(path: string, names: Names): string {
     return TEAM_FIELDS[rest[0] as TeamList]?.label ?? rest[0];
   }
   if (head === 'atRiskRatio') return CALENDAR_FIELDS.atRiskPercent;
+  const holiday = /^holidays\[(\d+)\]$/.exec(head ?? '');
+  if (holiday)
+    return `${HOLIDAY_FIELDS.heading}: ${names.draft.holidays[Number(holiday[1])] ?? ''}`;
+  if (head === 'holidays') return HOLIDAY_FIELDS.heading;
   return (CALENDAR_FIELDS as Record<string, string>)[head ?? ''] ?? path;
 }
 

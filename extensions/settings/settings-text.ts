@@ -1,7 +1,7 @@
 // The words the settings page uses: its states, the labels of its fields and the notes under
 // them. The backend's own words (the core's labels of items, clocks and roles) come with the
 // settings in the catalogue.
-import type { PortalSettings } from './settings-types';
+import type { Catalogue, HandoffTemplate, PortalSettings } from './settings-types';
 
 export const STATES = {
   loading: 'Loading the settings',
@@ -49,15 +49,86 @@ export const SECTIONS = {
 };
 
 export const TEMPLATE_FIELDS = {
+  label: 'Name of this handoff type',
+  senderLabel: 'Sending side',
+  senderLabelNote: 'What the card calls the side that hands over, such as AE.',
+  receiverLabel: 'Receiving side',
+  receiverLabelNote: 'What the card calls the side that takes over, such as CS.',
   minimumCompleteness: 'Minimum completeness to submit (%)',
   minimumCompletenessNote: 'The sender cannot submit below this; CS may still send it back.',
   requiredItems: 'Required items',
   requiredItemsNote: 'What completeness counts. Each item weighs the same.',
   sla: 'SLA windows',
+  slaNote:
+    'Switch on the clocks this handoff type runs. A clock that is off is never tracked, at risk or escalated.',
+  requiredParticipants: 'Required at the handoff meeting',
+  requiredParticipantsNote: 'The meeting’s quality counts who of them attended.',
+  strategicParticipants: 'Also required for strategic deals',
   approverRoles: 'Approvers',
   approverRolesNote:
     'Roles that must approve before the handoff starts (a pre-close handoff needs a CS manager).',
+  arbiterRoles: 'Arbiters of disputes',
+  arbiterRolesNote:
+    'Who settles a dispute between the two sides (a rep-to-rep handoff needs a named arbiter).',
+  escalateAfterReturns: 'Escalate to sales leadership after this many returns',
+  escalateAfterReturnsNote: 'From 1 to 10. The protocol escalates the second return.',
+  tasks: 'Task plan',
 };
+
+export const CLOCK_FIELDS = {
+  from: (clock: string) => `${clock}: counted from`,
+};
+
+export const ANCHOR_LABELS: Record<Catalogue['anchors'][number], string> = {
+  closedWonAt: 'The close (closed won)',
+  submittedAt: 'Submission of the handoff',
+  returnedAt: 'The last return to the sender',
+};
+
+export const TASK_FIELDS = {
+  note:
+    'The tasks each new handoff of this type creates in HubSpot, due counted from the close. ' +
+    '{deal}, {receiver} and {missing} in a subject or body are filled in.',
+  none: 'No tasks: handoffs of this type create none.',
+  key: (key: string) =>
+    `Key ${key}: how Baton finds the tasks it already created. It never changes.`,
+  newKey: (key: string) => `Key ${key}, made from the subject until the settings are saved.`,
+  subject: 'Subject',
+  body: 'Body',
+  assignee: 'Owner',
+  dueAfter: 'Due after',
+  add: 'Add a task',
+  remove: 'Remove task',
+  title: (index: number, subject: string) => `Task ${index + 1}${subject ? `: ${subject}` : ''}`,
+};
+
+export const HOLIDAY_FIELDS = {
+  heading: 'Holidays',
+  note: 'Days that business-day clocks do not count, in the time zone above. A holiday on a day off changes nothing.',
+  none: 'No holidays.',
+  pick: 'Add a holiday',
+  add: 'Add holiday',
+  remove: (date: string) => `Remove ${date}`,
+};
+
+/** Who a task goes to, in the template's own words for its two sides. */
+export function assigneeLabel(
+  assignee: Catalogue['assignees'][number],
+  template: Pick<HandoffTemplate, 'senderLabel' | 'receiverLabel'>,
+): string {
+  const sender = template.senderLabel.trim() || 'Sender';
+  const receiver = template.receiverLabel.trim() || 'Receiver';
+  switch (assignee) {
+    case 'sender':
+      return `${sender} (sending side)`;
+    case 'receiver':
+      return `${receiver} (receiving side)`;
+    case 'sender_manager':
+      return `${sender}’s manager`;
+    case 'receiver_manager':
+      return `${receiver}’s manager`;
+  }
+}
 
 export const CALENDAR_FIELDS = {
   timeBasis: 'Count SLA windows in',

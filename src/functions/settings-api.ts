@@ -1,18 +1,23 @@
 // The settings page's API: the portal's settings with what the page needs to edit them (the
-// account's people for the pickers, the core's handoff types, items, clocks and roles), and
-// saves with optimistic concurrency: only CS ops or a CS manager may save, the whole document is
-// validated before anything is written, a save from a stale version is refused, and saving the
-// settings already stored changes nothing. Thin: settings-rules.ts decides what is valid, the
-// caller stores.
+// account's people for the pickers; the core's handoff types, items, clocks, anchors, roles,
+// participants and assignees), and saves with optimistic concurrency: only CS ops or a CS
+// manager may save, the whole document is validated before anything is written, a save from a
+// stale version is refused, and saving the settings already stored changes nothing. Thin:
+// settings-rules.ts decides what is valid, the caller stores.
 import { z } from 'zod';
 import {
   ACTOR_ROLES,
+  ASSIGNEES,
   CATEGORY_LABELS,
+  CLOCK_ANCHORS,
   CLOCK_DEFINITIONS,
   CLOCK_NAMES,
+  DEFAULT_POLICY,
   type FieldError,
   HANDOFF_TYPES,
   ITEM_PATHS,
+  MEETING_PARTICIPANTS,
+  PARTICIPANT_LABELS,
   describeFieldError,
   itemAt,
   parseWith,
@@ -75,6 +80,11 @@ export class SettingsInvalidError extends Error {
   }
 }
 
+function defaultWindowHours(clock: (typeof CLOCK_NAMES)[number]): number {
+  const windows = Object.values(DEFAULT_POLICY.templates).map((template) => template.sla[clock]);
+  return windows.find((window) => window !== undefined)?.hours ?? 24;
+}
+
 /** What the page offers to pick from: the core's vocabulary, with the words it shows. */
 export const SETTINGS_CATALOGUE = {
   handoffTypes: HANDOFF_TYPES,
@@ -82,8 +92,20 @@ export const SETTINGS_CATALOGUE = {
     const item = itemAt(path);
     return { path, label: item.label, category: CATEGORY_LABELS[item.category] };
   }),
-  clocks: CLOCK_NAMES.map((name) => ({ name, label: CLOCK_DEFINITIONS[name].label })),
+  clocks: CLOCK_NAMES.map((name) => ({
+    name,
+    label: CLOCK_DEFINITIONS[name].label,
+    defaultAnchor: CLOCK_DEFINITIONS[name].defaultAnchor,
+    /** The window a clock gets when CS ops switch it on: PROTOCOL.md's default. */
+    defaultHours: defaultWindowHours(name),
+  })),
+  anchors: CLOCK_ANCHORS,
   roles: ACTOR_ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
+  participants: MEETING_PARTICIPANTS.map((participant) => ({
+    participant,
+    label: PARTICIPANT_LABELS[participant],
+  })),
+  assignees: ASSIGNEES,
 };
 
 const READ_ONLY_REASON =

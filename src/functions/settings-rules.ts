@@ -1,12 +1,13 @@
 // What a portal's settings are (the policy of core/policy plus the team directory, as one JSON
 // document) and the checks a save must pass: the core's policy schema and the team directory's
-// schema first, then what a CS ops person expects to be caught across fields: a reminder after
-// its deadline, an at-risk warning that comes too late to act on, an approver nobody can be,
-// people who are not users of the account. Pure, so the settings page runs the same checks as
-// the user types that the backend runs before it writes.
-import { type FieldError, type Parsed, formatPath, parseWith } from '../core/document/field-errors';
+// schema first, then what a CS ops person expects to be caught across fields: the policy's own
+// (settings-policy-rules.ts: a reminder after its deadline, a task due after its clock, ...), an
+// approver nobody can be, people who are not users of the account. Pure, so the settings page
+// runs the same checks as the user types that the backend runs before it writes.
+import { type FieldError, type Parsed, parseWith } from '../core/document/field-errors';
 import { HANDOFF_TYPES } from '../core/document/vocabulary';
 import { type ActorRole, type Policy, policySchema } from '../core/policy/policy.schema';
+import { policyErrors } from './settings-policy-rules';
 import { type TeamDirectory, teamDirectorySchema } from './team-directory';
 
 /** The settings document: the policy's fields, and `team`. */
@@ -32,9 +33,6 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
 
 /** Who may save the settings (PROTOCOL.md: CS ops keep the templates). */
 export const SETTINGS_EDITORS: readonly ActorRole[] = ['cs_ops', 'cs_manager'];
-
-/** The least warning an at-risk alert should give before its clock breaches. */
-const MIN_AT_RISK_LEAD_HOURS = 1;
 
 export function splitSettings(settings: PortalSettings): {
   policy: Policy;
@@ -87,6 +85,17 @@ export function validateSettings(
   return validate(input, people);
 }
 
+/**
+ * The policy schema leaves a few text lengths (the sides' labels, a task's subject and body) to
+ * zod's own words, "Too small: expected string to have >=1 characters": say it as a person would.
+ */
+function inPlainWords(error: FieldError): FieldError {
+  if (/^Too small: expected string to have >=1 characters?$/.test(error.message))
+    return { ...error, message: 'required' };
+  const tooLong = /^Too big: expected string to have <=(\d+) characters$/.exec(error.message);
+  return tooLong ? { ...error, message: `at most ${tooLong[1]} characters` } : error;
+}
+
 function validate(
   input: unknown,
   people: readonly SettingsPerson[] | null,
@@ -96,7 +105,7 @@ function validate(
   const { policy, directory } = parts;
   const errors: FieldError[] = [];
   // The checks across fields run on whichever half is sound, so the page shows all it can.
-  if (!policy.success) errors.push(...policy.errors);
+  if (!policy.success) errors.push(...policy.errors.map(inPlainWords));
   else if (people) errors.push(...policyErrors(policy.value));
   if (!directory.success) errors.push(...directory.errors.map(under('team')));
   else if (people) errors.push(...teamErrors(directory.value, people));
@@ -104,63 +113,6 @@ function validate(
     errors.push(...approverErrors(policy.value, directory.value));
   if (errors.length > 0 || !policy.success || !directory.success) return { success: false, errors };
   return { success: true, value: joinSettings(policy.value, directory.value) };
-}
-
-function hoursText(hours: number): string {
-  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
-  return `${Math.round(hours * 10) / 10} h`;
-}
-
-function policyErrors(policy: Policy): FieldError[] {
-  const errors: FieldError[] = [];
-  const percent = Math.round(policy.atRiskRatio * 100);
-  for (const type of HANDOFF_TYPES) {
-    const template = policy.templates[type];
-    const at = (...path: (string | number)[]) => formatPath(['templates', type, ...path]);
-    if (template.requiredItems.length === 0) {
-      errors.push({
-        path: at('requiredItems'),
-        message: 'require at least one item: with none, every handoff counts as complete',
-      });
-    }
-    for (const [clock, window] of Object.entries(template.sla)) {
-      if (window === undefined) continue;
-      const lead = window.hours * (1 - policy.atRiskRatio);
-      if (lead < MIN_AT_RISK_LEAD_HOURS) {
-        errors.push({
-          path: at('sla', clock, 'hours'),
-          message:
-            `at risk at ${percent} % of ${hoursText(window.hours)} warns only ${hoursText(lead)} before the clock breaches: ` +
-            'allow at least an hour (a longer window, or an earlier at-risk point)',
-        });
-      }
-    }
-    const { kickoff_scheduled: scheduled, kickoff_held: held } = template.sla;
-    if (scheduled && held && scheduled.from === held.from && held.hours < scheduled.hours) {
-      errors.push({
-        path: at('sla', 'kickoff_held', 'hours'),
-        message: `the kickoff cannot be due before it is due to be scheduled (${hoursText(scheduled.hours)})`,
-      });
-    }
-  }
-  // The reminder goes out this long before the meeting is due: the shortest window decides.
-  const [shortest] = HANDOFF_TYPES.map((type) => policy.templates[type])
-    .filter((template) => template.sla.handoff_meeting !== undefined)
-    .sort((a, b) => a.sla.handoff_meeting!.hours - b.sla.handoff_meeting!.hours);
-  const meeting = shortest?.sla.handoff_meeting;
-  if (shortest && meeting && policy.meetingReminderHours >= meeting.hours) {
-    errors.push({
-      path: 'meetingReminderHours',
-      message: `the reminder must come before the handoff meeting is due: ${shortest.label} allows ${hoursText(meeting.hours)}`,
-    });
-  }
-  if (policy.templates.pre_close.approverRoles.length === 0) {
-    errors.push({
-      path: 'templates.pre_close.approverRoles',
-      message: 'a pre-close handoff needs an approver: the protocol asks for CS manager approval',
-    });
-  }
-  return errors;
 }
 
 const TEAM_ROLES = [
@@ -177,7 +129,7 @@ function teamErrors(team: TeamDirectory, people: readonly SettingsPerson[]): Fie
   const roleOfPerson = new Map<string, string>();
   const claim = (id: string, role: string, path: string) => {
     if (!known.has(id)) {
-      errors.push({ path, message: `${id} is not a user of this HubSpot account` });
+      errors.push({ path, message: `${id} is not a user of this account` });
       return;
     }
     const held = roleOfPerson.get(id);
@@ -198,7 +150,7 @@ function teamErrors(team: TeamDirectory, people: readonly SettingsPerson[]): Fie
       if (!known.has(id))
         errors.push({
           path: `${at}.memberIds[${member}]`,
-          message: `${id} is not a user of this HubSpot account`,
+          message: `${id} is not a user of this account`,
         });
     });
     manager.teamIds.forEach((id, teamIndex) => {

@@ -89,7 +89,9 @@ describe('the settings rules', () => {
       errorsOf(
         settings((s) => {
           s.templates.poc_to_paid.sla.kickoff_held = { hours: 96 };
+          s.templates.poc_to_paid.tasks[4]!.dueAfterHours = 96;
           s.templates.pre_close.sla.handoff_meeting = { hours: 36 };
+          s.templates.pre_close.tasks[1]!.dueAfterHours = 36;
           s.meetingReminderHours = 36;
         }),
       ),
@@ -122,6 +124,105 @@ describe('the settings rules', () => {
     });
   });
 
+  it('refuse a task due after the clock it serves breaches, when both count from the close', () => {
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.sales_to_cs.tasks[0]!.dueAfterHours = 60; // handoff_meeting: 48 h
+          s.templates.sales_to_cs.tasks[3]!.dueAfterHours = 121; // schedule_kickoff: 120 h
+          s.templates.pre_close.tasks[0]!.dueAfterHours = 500; // approve_pre_close: no clock
+        }),
+      ),
+    ).toEqual({
+      'templates.sales_to_cs.tasks[0].dueAfterHours':
+        'due after its clock breaches (Internal handoff meeting, 48 h from the close): make it due by then',
+      'templates.sales_to_cs.tasks[3].dueAfterHours':
+        'due after its clock breaches (Kickoff scheduled, 120 h from the close): make it due by then',
+    });
+    // A clock that is off, or counts from another moment, sets no deadline for the task.
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.sales_to_cs.tasks[0]!.dueAfterHours = 60;
+          delete s.templates.sales_to_cs.sla.handoff_meeting;
+          s.templates.poc_to_paid.tasks[1]!.dueAfterHours = 60; // intro_email
+          s.templates.poc_to_paid.sla.intro_email = { hours: 48, from: 'submittedAt' };
+        }),
+      ),
+    ).toEqual({});
+  });
+
+  it('name a holiday listed twice, and a date that is no date; a holiday on a day off is fine', () => {
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.holidays = ['2026-12-25', '2026-12-26', '2026-12-25', '2026-02-30'];
+        }),
+      ),
+    ).toEqual({ 'holidays[3]': 'expected a date (YYYY-MM-DD)' });
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.holidays = ['2026-12-25', '2026-12-26', '2026-12-25'];
+        }),
+      ),
+    ).toEqual({ 'holidays[2]': 'listed twice' });
+  });
+
+  it('want each handoff type named apart, both sides named, and tasks a person can read', () => {
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.poc_to_paid.label = 'sales to CS (post-close)';
+          s.templates.sdr_to_ae.senderLabel = ' ';
+          s.templates.rep_to_rep.tasks[0]!.subject = 'x'.repeat(201);
+          s.templates.rep_to_rep.tasks[1]!.key = 'Introduce';
+        }),
+      ),
+    ).toEqual({
+      'templates.sdr_to_ae.senderLabel': 'required',
+      'templates.rep_to_rep.tasks[0].subject': 'at most 200 characters',
+      'templates.rep_to_rep.tasks[1].key': 'expected a snake_case key',
+    });
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.poc_to_paid.label = 'sales to CS (post-close)';
+        }),
+      ),
+    ).toEqual({
+      'templates.poc_to_paid.label': 'another handoff type has this name: give each its own',
+    });
+  });
+
+  it('want a participant at every meeting, an arbiter for rep to rep, and escalation from 1 to 10 returns', () => {
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.sdr_to_ae.requiredParticipants = [];
+          s.templates.rep_to_rep.arbiterRoles = [];
+          s.templates.sales_to_cs.arbiterRoles = [];
+          s.templates.sales_to_cs.escalateAfterReturns = 11;
+        }),
+      ),
+    ).toEqual({ 'templates.sales_to_cs.escalateAfterReturns': 'expected 1 to 10' });
+    expect(
+      errorsOf(
+        settings((s) => {
+          s.templates.sdr_to_ae.requiredParticipants = [];
+          s.templates.rep_to_rep.arbiterRoles = [];
+          s.templates.sales_to_cs.arbiterRoles = [];
+          s.templates.sales_to_cs.escalateAfterReturns = 1;
+        }),
+      ),
+    ).toEqual({
+      'templates.sdr_to_ae.requiredParticipants':
+        'name at least one participant: with none, any meeting counts as fully attended',
+      'templates.rep_to_rep.arbiterRoles':
+        'a rep-to-rep handoff needs an arbiter: the protocol names who decides disputes',
+    });
+  });
+
   it('want people and teams of the account, one role each, a CSM, and managers who lead someone', () => {
     expect(
       errorsOf(
@@ -135,10 +236,10 @@ describe('the settings rules', () => {
         }),
       ),
     ).toEqual({
-      'team.csms[0]': '99 is not a user of this HubSpot account',
+      'team.csms[0]': '99 is not a user of this account',
       'team.csOps[1]': 'listed twice',
       'team.csOps[2]': 'already a CS manager: a person has one role in Baton',
-      'team.salesManagers[0].memberIds[1]': '98 is not a user of this HubSpot account',
+      'team.salesManagers[0].memberIds[1]': '98 is not a user of this account',
       'team.salesManagers[0].teamIds[0]': 'nowhere is not a team of this HubSpot account',
       'team.salesManagers[1]':
         'name the AEs or teams this manager leads: escalations on their deals go here',

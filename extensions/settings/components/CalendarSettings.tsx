@@ -1,5 +1,6 @@
 // How every template's clocks count: calendar hours or business days (with the working days and
-// their time zone), when a clock turns at risk, and when the AE is reminded of the meeting.
+// their time zone and holidays), when a clock turns at risk, and when the AE is reminded of the
+// meeting.
 import {
   Flex,
   Heading,
@@ -13,11 +14,13 @@ import { messageFor } from '../settings-draft';
 import { CALENDAR_FIELDS, SECTIONS, TIME_BASES, WEEKDAYS } from '../settings-text';
 import type { PortalSettings } from '../settings-types';
 import type { SectionProps } from './fields';
+import { HolidaySettings } from './HolidaySettings';
 
 /** The policy keeps a fraction; people think in percent. */
 const AT_RISK_PROBLEM = 'Expected a percentage above 0 and below 100.';
 
-export function CalendarSettings({ names, errors, editable, edit }: SectionProps) {
+export function CalendarSettings(props: SectionProps) {
+  const { names, errors, editable, edit } = props;
   const { draft } = names;
   const problem = (path: string) => messageFor(errors, path, names);
   const atRisk = problem('atRiskRatio');
@@ -99,6 +102,7 @@ export function CalendarSettings({ names, errors, editable, edit }: SectionProps
         error={problem('workingDays') !== undefined}
         validationMessage={problem('workingDays')}
       />
+      <HolidaySettings {...props} />
     </Flex>
   );
 }

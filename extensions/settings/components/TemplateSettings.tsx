@@ -1,11 +1,23 @@
-// One tab per handoff type: the minimum completeness to submit, the required items (from the
-// core's catalogue), the window of each SLA clock the template runs (in hours or business days,
-// as the policy counts), and the roles that must approve before the handoff starts.
-import { Flex, Heading, MultiSelect, NumberInput, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+// One tab per handoff type: its name and the names of its two sides, the minimum completeness to
+// submit and the required items (from the core's catalogue); then its clocks, meeting, task plan
+// and who approves and arbitrates, each a section of its own.
+import {
+  Flex,
+  Heading,
+  Input,
+  MultiSelect,
+  NumberInput,
+  Tab,
+  Tabs,
+  Text,
+} from '@hubspot/ui-extensions';
 import { messageFor } from '../settings-draft';
-import { SECTIONS, TEMPLATE_FIELDS, windowUnit } from '../settings-text';
-import type { HandoffType } from '../settings-types';
-import { type SectionProps, capitalized } from './fields';
+import { SECTIONS, TEMPLATE_FIELDS } from '../settings-text';
+import { ClockSettings } from './ClockSettings';
+import { type SectionProps, type TemplateSectionProps, problemProps } from './fields';
+import { MeetingSettings } from './MeetingSettings';
+import { ReviewSettings } from './ReviewSettings';
+import { TaskPlanSettings } from './TaskPlanSettings';
 
 export function TemplateSettings(props: SectionProps) {
   const { catalogue, draft } = props.names;
@@ -15,7 +27,7 @@ export function TemplateSettings(props: SectionProps) {
       <Text>{SECTIONS.templatesNote}</Text>
       <Tabs defaultSelected={catalogue.handoffTypes[0]}>
         {catalogue.handoffTypes.map((type) => (
-          <Tab key={type} tabId={type} title={draft.templates[type].label}>
+          <Tab key={type} tabId={type} title={draft.templates[type].label || type}>
             <TemplateForm type={type} {...props} />
           </Tab>
         ))}
@@ -24,31 +36,43 @@ export function TemplateSettings(props: SectionProps) {
   );
 }
 
-function TemplateForm({
-  type,
-  names,
-  errors,
-  editable,
-  edit,
-}: SectionProps & { type: HandoffType }) {
+type LabelField = 'label' | 'senderLabel' | 'receiverLabel';
+
+const LABELS: { field: LabelField; note?: string }[] = [
+  { field: 'label' },
+  { field: 'senderLabel', note: TEMPLATE_FIELDS.senderLabelNote },
+  { field: 'receiverLabel', note: TEMPLATE_FIELDS.receiverLabelNote },
+];
+
+function TemplateForm(props: TemplateSectionProps) {
+  const { type, names, errors, editable, edit } = props;
   const { catalogue, draft } = names;
   const template = draft.templates[type];
   const at = (field: string) => `templates.${type}.${field}`;
   const problem = (path: string) => messageFor(errors, path, names);
-  const unit = windowUnit(draft.timeBasis);
-  const hoursPer = draft.timeBasis === 'business_days' ? 24 : 1;
   const itemOptions = catalogue.items.map((item) => ({
     label: `${item.category}: ${item.label}`,
     value: item.path,
   }));
-  const roleOptions = catalogue.roles.map(({ role, label }) => ({
-    label: capitalized(label),
-    value: role,
-  }));
-  const clocks = catalogue.clocks.filter((clock) => template.sla[clock.name] !== undefined);
 
   return (
     <Flex direction="column" gap="small" testId={`template:${type}`}>
+      {LABELS.map(({ field, note }) => (
+        <Input
+          key={field}
+          name={at(field)}
+          label={TEMPLATE_FIELDS[field]}
+          description={note}
+          value={template[field]}
+          readOnly={!editable}
+          onInput={(value) =>
+            edit((d) => {
+              d.templates[type][field] = value;
+            })
+          }
+          {...problemProps(problem(at(field)))}
+        />
+      ))}
       <NumberInput
         name={at('minimumCompleteness')}
         label={TEMPLATE_FIELDS.minimumCompleteness}
@@ -62,8 +86,7 @@ function TemplateForm({
             d.templates[type].minimumCompleteness = value;
           })
         }
-        error={problem(at('minimumCompleteness')) !== undefined}
-        validationMessage={problem(at('minimumCompleteness'))}
+        {...problemProps(problem(at('minimumCompleteness')))}
       />
       <MultiSelect
         name={at('requiredItems')}
@@ -77,46 +100,12 @@ function TemplateForm({
             d.templates[type].requiredItems = values.map(String);
           })
         }
-        error={problem(at('requiredItems')) !== undefined}
-        validationMessage={problem(at('requiredItems'))}
+        {...problemProps(problem(at('requiredItems')))}
       />
-      <Text format={{ fontWeight: 'demibold' }}>{`${TEMPLATE_FIELDS.sla} (${unit})`}</Text>
-      {clocks.map((clock) => {
-        const path = at(`sla.${clock.name}.hours`);
-        const hours = template.sla[clock.name]!.hours;
-        return (
-          <NumberInput
-            key={clock.name}
-            name={path}
-            label={`${clock.label} (${unit})`}
-            value={Number.isFinite(hours) ? hours / hoursPer : undefined}
-            min={0}
-            readOnly={!editable}
-            onChange={(value) =>
-              edit((d) => {
-                d.templates[type].sla[clock.name]!.hours = value * hoursPer;
-              })
-            }
-            error={problem(path) !== undefined}
-            validationMessage={problem(path)}
-          />
-        );
-      })}
-      <MultiSelect
-        name={at('approverRoles')}
-        label={TEMPLATE_FIELDS.approverRoles}
-        description={TEMPLATE_FIELDS.approverRolesNote}
-        options={roleOptions}
-        value={template.approverRoles}
-        readOnly={!editable}
-        onChange={(values) =>
-          edit((d) => {
-            d.templates[type].approverRoles = values.map(String) as typeof template.approverRoles;
-          })
-        }
-        error={problem(at('approverRoles')) !== undefined}
-        validationMessage={problem(at('approverRoles'))}
-      />
+      <ClockSettings {...props} />
+      <MeetingSettings {...props} />
+      <TaskPlanSettings {...props} />
+      <ReviewSettings {...props} />
     </Flex>
   );
 }

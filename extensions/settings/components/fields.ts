@@ -1,7 +1,7 @@
 // What every section of the page is handed, and the options its pickers offer.
 import type { Names } from '../settings-draft';
 import type { SettingsModel } from '../use-settings';
-import type { FieldError, SettingsPerson } from '../settings-types';
+import type { FieldError, HandoffType, PortalSettings, SettingsPerson } from '../settings-types';
 
 export interface SectionProps {
   names: Names;
@@ -45,4 +45,17 @@ export function teamOptions(people: readonly SettingsPerson[], named: readonly s
 
 export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A section of one handoff type's template. */
+export type TemplateSectionProps = SectionProps & { type: HandoffType };
+
+/** The page shows windows in business days when the policy counts them: hours per unit. */
+export function hoursPerUnit(timeBasis: PortalSettings['timeBasis']): number {
+  return timeBasis === 'business_days' ? 24 : 1;
+}
+
+/** A field's `error` and `validationMessage` for its problems (none: no error). */
+export function problemProps(message: string | undefined) {
+  return { error: message !== undefined, validationMessage: message };
 }

@@ -329,7 +329,10 @@ export function Toggle(props: {
   name?: string;
   checked?: boolean;
   initialIsChecked?: boolean;
+  /** HubSpot's prop; `readonly` is its deprecated spelling. */
+  readOnly?: boolean;
   readonly?: boolean;
+  size?: string;
   onChange?: (checked: boolean) => void;
   testId?: string;
 }) {
@@ -341,7 +344,7 @@ export function Toggle(props: {
         role="switch"
         name={props.name}
         checked={checked}
-        disabled={props.readonly}
+        disabled={props.readOnly ?? props.readonly}
         onChange={(event) => {
           setChecked(event.target.checked);
           props.onChange?.(event.target.checked);
