@@ -24,6 +24,7 @@ const BACKEND_ONLY: ReadonlySet<string> = new Set([
   'sender_owner_id',
   'receiver_owner_id',
   'record_links',
+  'handoff_rules',
 ]);
 
 export interface CardWrite {

@@ -8,6 +8,7 @@ export * from './items/handoff-items';
 export * from './policy/policy.schema';
 export * from './policy/default-policy';
 export * from './policy/load-policy';
+export * from './policy/handoff-rules';
 export * from './time/working-calendar';
 export * from './scoring/completeness';
 export * from './scoring/quality';

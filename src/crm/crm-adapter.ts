@@ -1,6 +1,6 @@
 // The one CRM port, in our own words: deals, people, handoffs and tasks, never SDK types.
 // HubSpot and Salesforce implement it; the functions and the backend only ever see this.
-import type { HandoffDocument, PlannedTask, StakeholderRole } from '../core';
+import type { HandoffDocument, HandoffRules, PlannedTask, StakeholderRole } from '../core';
 
 export const CRM_KINDS = ['hubspot', 'salesforce'] as const;
 export type CrmKind = (typeof CRM_KINDS)[number];
@@ -102,6 +102,11 @@ export interface HandoffWrite {
   receiverOwnerId: string | null;
   /** The version this write is based on; null for a new handoff. */
   baseVersion: number | null;
+  /**
+   * The template and calendar the handoff runs by, stored beside the document for a card that
+   * cannot ask the backend (Salesforce's); absent, the stored rules are left as they are.
+   */
+  rules?: HandoffRules;
 }
 
 export interface SaveResult {

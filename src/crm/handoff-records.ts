@@ -54,6 +54,7 @@ export function handoffProperties(
     document_json: JSON.stringify(doc),
     document_version: version,
     record_links: JSON.stringify(links),
+    ...(write.rules ? { handoff_rules: JSON.stringify(write.rules) } : {}),
     completeness: summary.completeness,
     quality: summary.quality,
     quality_band: summary.qualityBand,

@@ -7,6 +7,7 @@ import {
   type Policy,
   buildTaskPlan,
   calendarOf,
+  handoffRulesOf,
   stateOf,
 } from '../core';
 import type { DealContext, HandoffWrite } from '../crm/crm-adapter';
@@ -62,6 +63,7 @@ export function buildHandoffWrite(
     senderOwnerId: context.deal.ownerId,
     receiverOwnerId: receiver,
     baseVersion: context.handoff?.version ?? null,
+    rules: handoffRulesOf(options.policy, document.handoffType),
   };
 }
 

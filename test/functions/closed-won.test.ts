@@ -1,5 +1,5 @@
 // Closed-won automation against the sandbox CRM, through the real HubSpot adapter.
-import { DEFAULT_POLICY, toIso } from '../../src/core';
+import { DEFAULT_POLICY, handoffRulesOf, toIso } from '../../src/core';
 import { actOnCard } from '../../src/functions/card-api';
 import { startHandoff } from '../../src/functions/closed-won';
 import { requestPreClose } from '../../src/functions/pre-close';
@@ -59,6 +59,14 @@ describe('startHandoff', () => {
     expect(Number(deal?.properties.baton_completeness)).toBe(result.summary.completeness);
     const context = await target.adapter.loadDealContext(deals[0]!);
     expect(context.handoff?.document.deal.closedWonAt).toBe('2026-11-20T10:00:00Z');
+    // The rules it runs by are stored beside the document.
+    const handoff = store.records.get(
+      store.type((await target.adapter.metadata.objectTypeIds()).handoff),
+      context.handoff!.recordId,
+    );
+    expect(JSON.parse(handoff!.properties.handoff_rules!)).toEqual(
+      handoffRulesOf(DEFAULT_POLICY, 'sales_to_cs'),
+    );
   });
 
   it('changes nothing when the same deal is started again', async () => {

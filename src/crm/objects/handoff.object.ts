@@ -176,6 +176,15 @@ export const handoffObject = {
       calculated: true,
     },
     {
+      name: 'handoff_rules',
+      label: 'Handoff rules',
+      description:
+        "The template and calendar this handoff runs by, as of Baton's last write (JSON); the Salesforce card reads them.",
+      type: 'text',
+      group: 'baton_handoff',
+      calculated: true,
+    },
+    {
       name: 'record_links',
       label: 'Record links',
       description: 'The tasks, commitments and stakeholders Baton wrote for this handoff (JSON).',

@@ -345,6 +345,11 @@ describe('the Salesforce handoff listener', () => {
     await until(`the handoff of ${dealId}`, () => handoffsOf(dealId).length === 1);
     await runtime.worker.drain();
     expect(tasksOf(dealId)).toHaveLength(3);
+    // What the Lightning card scores and guards the handoff by: the org's rules, stored with it.
+    const rules = JSON.parse(String(handoffsOf(dealId)[0]!.Handoff_Rules__c)) as {
+      template: { tasks: unknown[] };
+    };
+    expect(rules.template.tasks).toEqual(plan);
     // Under the backend's own team (csms: the other user), the CSM's tasks went to that user.
     expect(new Set(tasksOf(dealId).map((task) => task.OwnerId))).toEqual(
       new Set([TEST_IDS.seller]),
