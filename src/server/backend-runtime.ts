@@ -13,6 +13,7 @@ import { type RouteRegistrar, createBackend } from './backend';
 import { type BackendDeps, type CrmForPortal, LOCAL_CLIENT_SECRET } from './backend-deps';
 import { type StorageOptions, openStorage } from './db';
 import { BACKEND_JOBS, type BackendJobKinds, type BackendStorage } from './jobs/backend-jobs';
+import { queueDataModelUpgrades } from './data-model-upgrades';
 import { backendJobHandlers } from './jobs/job-handlers';
 import { JobWorker, type JobWorkerOptions } from './jobs/job-worker';
 import { type SlaSchedule, startSlaSchedule } from './jobs/sla-schedule';
@@ -112,6 +113,19 @@ export function createBackendRuntime(options: BackendRuntimeOptions): BackendRun
     worker,
     start() {
       worker.start();
+      // The marketplace app's accounts get what a new Baton added to the data model.
+      if (options.oauth) {
+        queueDataModelUpgrades({ storage: options.storage, now: queueClock, log })
+          .then((queued) => {
+            if (queued > 0) worker.nudge();
+          })
+          .catch((error: unknown) =>
+            log.warn(
+              { err: (error as Error).message },
+              'could not queue provisioning for the new data model',
+            ),
+          );
+      }
       if (options.slaSweepIntervalMs !== null && schedule === null) {
         schedule = startSlaSchedule({
           storage: options.storage,

@@ -1,7 +1,13 @@
-// Provisioning a portal set up by an older Baton: what is missing is added, nothing is removed.
+// Provisioning a portal set up by an older Baton: what is missing is added, nothing is removed;
+// until then, its handoffs are written without what it lacks.
 import { Client } from '@hubspot/api-client';
 import { LIFECYCLE_STATES } from '../../src/core';
+import { createHubSpotAdapter } from '../../src/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../src/crm/hubspot/hubspot-client';
+import { SANDBOX_TOKEN } from '../../src/sandbox';
 import { type ContractTarget, sandboxTarget } from './contract-targets';
+import { writeFor } from './handoff-writes';
+import { addClosedWonDeals } from './sandbox-deals';
 
 let target: ContractTarget;
 
@@ -46,6 +52,50 @@ describe('provisioning an existing portal', () => {
 
     const again = await target.adapter.provision();
     expect(again.changed).toBe(false);
+  });
+
+  it('still hands off in a portal one provision behind, leaving out and naming what it lacks', async () => {
+    const { instance, url } = target.sandbox!;
+    const handoffType = instance.store.type(
+      (await target.adapter.metadata.objectTypeIds()).handoff,
+    );
+    // A portal provisioned before Baton stored the handoff's rules beside its document.
+    handoffType.properties.splice(
+      handoffType.properties.findIndex((p) => p.name === 'handoff_rules'),
+      1,
+    );
+    const warnings: { message: string; fields: unknown }[] = [];
+    const adapter = createHubSpotAdapter({
+      client: createHubSpotClient({
+        accessToken: SANDBOX_TOKEN,
+        baseUrl: url,
+        requestsPerTenSeconds: 10_000,
+      }),
+      log: { warn: (message, fields) => warnings.push({ message, fields }) },
+    });
+    const won = new Set(Object.values((await adapter.closedWonStages()).byPipeline).flat());
+    const [first, second] = addClosedWonDeals(instance, 2, won);
+    for (const dealId of [first!, second!]) {
+      const saved = await adapter.saveHandoff(writeFor(await adapter.loadDealContext(dealId)));
+      expect(saved.created).toBe(true);
+    }
+    expect(warnings).toEqual([
+      {
+        message: 'the portal lacks Baton handoff properties: run `baton provision`',
+        fields: { properties: ['handoff_rules'] },
+      },
+    ]);
+
+    // `provision` adds it back; from the next schema read on, the rules are written again.
+    const report = await adapter.provision();
+    expect(report.changed).toBe(true);
+    adapter.metadata.invalidate();
+    const [third] = addClosedWonDeals(instance, 1, won);
+    const saved = await adapter.saveHandoff(writeFor(await adapter.loadDealContext(third!)));
+    const record = instance.store.records.get(handoffType, saved.handoff.recordId)!;
+    expect(JSON.parse(record.properties.handoff_rules!)).toMatchObject({
+      handoffType: 'sales_to_cs',
+    });
   });
 
   it('says how to restore a Baton property someone deleted, instead of failing on a 207', async () => {

@@ -20,6 +20,7 @@ import {
 } from '../crm-adapter';
 import {
   EMPTY_LINKS,
+  type RecordProperties,
   commitmentProperties,
   dealWriteBack,
   handoffKeyOf,
@@ -171,6 +172,16 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 
   const { upsertRecords, archiveRemoved, associate } = hubSpotWrites(client, calls);
 
+  /** What the portal can take of a handoff's values; the rest is named in the log, once. */
+  function writable(values: RecordProperties): RecordProperties {
+    const result = metadata.writableHandoffProperties(values);
+    if (result.missing.length > 0)
+      options.log.warn('the portal lacks Baton handoff properties: run `baton provision`', {
+        properties: result.missing,
+      });
+    return result.values;
+  }
+
   async function saveHandoff(write: HandoffWrite, options: SaveOptions = {}): Promise<SaveResult> {
     const types = await metadata.objectTypeIds();
     const labels = await metadata.labelIds();
@@ -241,7 +252,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     };
     const version = (current?.version ?? 0) + 1;
     const handoff = await upsertRecords('write:handoff', types.handoff, 'handoff_key', [
-      { key, properties: handoffProperties(write, version, links) },
+      { key, properties: writable(handoffProperties(write, version, links)) },
     ]);
     const recordId = handoff.ids[key];
     if (recordId === undefined)
@@ -323,6 +334,6 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       return report;
     },
     doctor: (): Promise<DoctorCheck[]> => doctorHubSpot(client, calls),
-    backfill: hubSpotBackfill(client, calls, metadata),
+    backfill: hubSpotBackfill(client, calls, metadata, writable),
   };
 }

@@ -15,6 +15,7 @@ import type {
 } from '../crm-adapter';
 import {
   EMPTY_LINKS,
+  type RecordProperties,
   dealWriteBack,
   handoffKeyOf,
   handoffProperties,
@@ -42,6 +43,8 @@ export function hubSpotBackfill(
   client: Client,
   calls: HubSpotCalls,
   metadata: HubSpotMetadata,
+  /** The handoff's values the portal can take (the adapter's, which logs what it leaves out). */
+  writable: (values: RecordProperties) => RecordProperties,
 ): BackfillCapability {
   const writes = hubSpotWrites(client, calls);
 
@@ -196,7 +199,7 @@ export function hubSpotBackfill(
             Object.entries(stakeholders.ids).filter(([k]) => k.startsWith(`${key}:`)),
           ),
         };
-        return { key, properties: handoffProperties(write, 1, links) };
+        return { key, properties: writable(handoffProperties(write, 1, links)) };
       }),
     );
     const recordOf = (write: HandoffWrite) => handoffs.ids[handoffKeyOf(write.document)]!;
