@@ -37,3 +37,10 @@ export {
   formatPoints,
 } from '../handoff-card/card-text';
 export { cardWrite } from './record-fields';
+export {
+  CHILD_OBJECTS,
+  RECORD_LINKS_FIELD,
+  childRecords,
+  linksValue,
+  readLinks,
+} from './child-records';

@@ -8,6 +8,11 @@ import { transformSync } from 'esbuild';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lightningCardFiles } from '../../../scripts/salesforce/bundle-lightning-card';
 import { cardWrite } from '../../../extensions/salesforce-card/record-fields';
+import {
+  CHILD_OBJECTS,
+  RECORD_LINKS_FIELD,
+  childRecords,
+} from '../../../extensions/salesforce-card/child-records';
 import { DEFAULT_POLICY, analyzeHandoff, availableActions } from '../../../src/core';
 import { SALESFORCE_API_VERSION } from '../../../src/crm/salesforce/api-version';
 import { CUSTOM_PERMISSIONS } from '../../../src/crm/salesforce/custom-permissions.meta';
@@ -227,6 +232,45 @@ describe('the names the card uses', () => {
         ]).toEqual([field, true]);
       }
     }
+  });
+
+  it("reads and writes the handoff's children by fields that exist, through their relationships", () => {
+    const permissionSet = metadata.find((f) => f.path.endsWith('/Baton.permissionset-meta.xml'));
+    const grants = (object: string, field: string) =>
+      permissionSet?.content.includes(`<field>${object}.${field}</field>`);
+    const records = childRecords(example('complete'));
+    for (const [kind, child] of Object.entries(CHILD_OBJECTS)) {
+      const fields = generatedFields(child.object);
+      for (const qualified of child.fields) {
+        const [object, field = ''] = qualified.split('.');
+        expect([qualified, object, [...fields, 'Id'].includes(field)]).toEqual([
+          qualified,
+          child.object,
+          true,
+        ]);
+      }
+      const written = records[kind as keyof typeof records];
+      expect(written.length).toBeGreaterThan(0);
+      for (const field of Object.keys(written[0]?.fields ?? {})) {
+        expect([field, child.fields.includes(`${child.object}.${field}`)]).toEqual([field, true]);
+        // Required fields have no field-level security to grant: every user of the object has them.
+        const meta = metadata.find((f) =>
+          f.path.endsWith(`/${child.object}/fields/${field}.field-meta.xml`),
+        );
+        if (!meta?.content.includes('<required>true</required>'))
+          expect([field, grants(child.object, field)]).toEqual([field, true]);
+      }
+      // The master-detail field is set on create, and names the related list the card reads.
+      const master = metadata.find((f) =>
+        f.path.endsWith(`/${child.object}/fields/${child.masterField}.field-meta.xml`),
+      );
+      expect(master?.content).toContain('<type>MasterDetail</type>');
+      expect(master?.content).toContain('<referenceTo>Baton_Handoff__c</referenceTo>');
+      expect(
+        `${/<relationshipName>(\w+)<\/relationshipName>/.exec(master?.content ?? '')?.[1]}__r`,
+      ).toBe(child.relatedListId);
+    }
+    expect(grants('Baton_Handoff__c', RECORD_LINKS_FIELD)).toBe(true);
   });
 
   it('checks custom permissions the project defines, each granted by its own permission set', () => {

@@ -1,7 +1,8 @@
 // The Baton handoff card on the Opportunity record page: the handoff's state, owner, scores, SLA
 // clocks and document sections, the lifecycle actions this user may take, and, for the sender,
-// editing the sections (one at a time, checked and scored as typed). Reads and writes through
-// Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore).
+// editing the sections (one at a time, checked and scored as typed), and after the sender's saves
+// the handoff's commitment and stakeholder records kept in step (childWrites.js). Reads and writes
+// through Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore).
 import { LightningElement, api, wire } from 'lwc';
 import {
   getRecord,
@@ -15,15 +16,21 @@ import CS_MANAGER from '@salesforce/customPermission/Baton_CS_Manager';
 import CS_OPS from '@salesforce/customPermission/Baton_CS_Ops';
 import { DEFAULT_POLICY } from 'c/batonCore';
 import {
+  CHILDREN_PAGE_SIZE,
+  COMMITMENTS_LIST,
+  COMMITMENT_FIELDS,
   HANDOFFS_RELATED_LIST,
   HANDOFF_DOCUMENT,
   HANDOFF_FIELDS,
+  HANDOFF_LINKS,
   HANDOFF_LIST_FIELDS,
   HANDOFF_MODIFIED,
   HANDOFF_RECEIVER,
   HANDOFF_VERSION,
   OPPORTUNITY_CSM,
   OPPORTUNITY_FIELDS,
+  STAKEHOLDERS_LIST,
+  STAKEHOLDER_FIELDS,
   newestHandoffId,
 } from './handoffFields';
 import { actorFor } from './userRole';
@@ -41,6 +48,7 @@ import {
 } from './documentEdits';
 import { sectionPanels } from './sectionPanels';
 import { CONFLICT_MESSAGE, isConflict, messageOf } from './saveErrors';
+import { HandoffChildren } from './handoffChildren';
 
 export default class BatonHandoffCard extends LightningElement {
   /** The Opportunity, from the record page. */
@@ -69,6 +77,12 @@ export default class BatonHandoffCard extends LightningElement {
   edit = null;
   review = null;
   preview = null;
+
+  /** The handoff's records of its children; what the last sync of them left out of step. */
+  children = new HandoffChildren();
+  syncIssue = null;
+  /** The document the card last saved, `{ version, document }`, until the read catches up. */
+  saved = null;
 
   @wire(getRecord, { recordId: '$recordId', fields: OPPORTUNITY_FIELDS })
   wiredOpportunity({ data, error }) {
@@ -100,6 +114,26 @@ export default class BatonHandoffCard extends LightningElement {
       this.closeEdit();
       this.refresh();
     }
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$handoffId',
+    relatedListId: COMMITMENTS_LIST,
+    fields: COMMITMENT_FIELDS,
+    pageSize: CHILDREN_PAGE_SIZE,
+  })
+  wiredCommitments(result) {
+    this.children.read('commitments', result);
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$handoffId',
+    relatedListId: STAKEHOLDERS_LIST,
+    fields: STAKEHOLDER_FIELDS,
+    pageSize: CHILDREN_PAGE_SIZE,
+  })
+  wiredStakeholders(result) {
+    this.children.read('stakeholders', result);
   }
 
   /** Reads the document (once per record, not per render) and computes the card at this instant. */
@@ -207,6 +241,12 @@ export default class BatonHandoffCard extends LightningElement {
     if (done) this.returning = null;
   }
 
+  async handleSyncAgain() {
+    this.busy = true;
+    await this.syncChildren(this.latestDocument());
+    this.busy = false;
+  }
+
   async handleReload() {
     this.conflict = null;
     await notifyRecordUpdateAvailable([{ recordId: this.handoffId }, { recordId: this.recordId }]);
@@ -273,9 +313,41 @@ export default class BatonHandoffCard extends LightningElement {
     return this.save(plan.write);
   }
 
-  /** Writes the handoff, then the Opportunity's report fields; true when the handoff was saved. */
+  /**
+   * Writes the handoff, then the Opportunity's report fields, then, for the sending side, the
+   * handoff's children; true when the handoff was saved.
+   */
   async save(write) {
     this.busy = true;
+    const saved = await this.writeHandoff(write);
+    if (saved) {
+      this.saved = {
+        version: write.handoff[HANDOFF_VERSION.fieldApiName],
+        document: JSON.parse(write.handoff[HANDOFF_DOCUMENT.fieldApiName]),
+      };
+      await this.syncChildren(this.saved.document);
+    }
+    this.busy = false;
+    return saved;
+  }
+
+  /** The handoff's document as last saved: the card's own save until the read has caught up. */
+  latestDocument() {
+    const read = getFieldValue(this.handoff, HANDOFF_VERSION) ?? 0;
+    return this.saved && this.saved.version > read ? this.saved.document : this.handoffDocument;
+  }
+
+  /** Brings the children in step with `document`; only the sending side writes them. */
+  async syncChildren(document) {
+    if (!mayEdit(document, this.actor(), DEFAULT_POLICY)) return;
+    this.syncIssue = await this.children.sync({
+      document,
+      handoffId: this.handoffId,
+      stored: getFieldValue(this.handoff, HANDOFF_LINKS) ?? null,
+    });
+  }
+
+  async writeHandoff(write) {
     try {
       // Only over the record this card read: a save by anyone since fails, and is not overwritten.
       await updateRecord(
@@ -285,7 +357,6 @@ export default class BatonHandoffCard extends LightningElement {
     } catch (error) {
       if (isConflict(error)) this.conflict = CONFLICT_MESSAGE;
       else this.refusal = messageOf(error);
-      this.busy = false;
       return false;
     }
     try {
@@ -293,7 +364,6 @@ export default class BatonHandoffCard extends LightningElement {
     } catch (error) {
       this.refusal = `The handoff is saved, but the Opportunity's Baton fields were not updated: ${messageOf(error)}`;
     }
-    this.busy = false;
     return true;
   }
 }

@@ -8,9 +8,12 @@ import HANDOFF_DOCUMENT from '@salesforce/schema/Baton_Handoff__c.Document_Json_
 import HANDOFF_VERSION from '@salesforce/schema/Baton_Handoff__c.Document_Version__c';
 import HANDOFF_RECEIVER from '@salesforce/schema/Baton_Handoff__c.Receiver_Owner_Id__c';
 import HANDOFF_MODIFIED from '@salesforce/schema/Baton_Handoff__c.LastModifiedDate';
+import HANDOFF_LINKS from '@salesforce/schema/Baton_Handoff__c.Record_Links__c';
+import { CHILD_OBJECTS } from 'c/batonCore';
 
 export {
   HANDOFF_DOCUMENT,
+  HANDOFF_LINKS,
   HANDOFF_MODIFIED,
   HANDOFF_RECEIVER,
   HANDOFF_VERSION,
@@ -25,6 +28,7 @@ export const HANDOFF_FIELDS = [
   HANDOFF_VERSION,
   HANDOFF_RECEIVER,
   HANDOFF_MODIFIED,
+  HANDOFF_LINKS,
 ];
 
 /** The Opportunity's handoffs: the child relationship of Baton_Handoff__c.Opportunity__c. */
@@ -44,3 +48,14 @@ export function newestHandoffId(records) {
   }
   return newest?.id ?? null;
 }
+
+/**
+ * The handoff's children, its related lists (childSync.js): every record at once, since the
+ * card compares them all with the document. A handoff has a handful; past a page, the card says
+ * so rather than sync half of them.
+ */
+export const CHILDREN_PAGE_SIZE = 200;
+export const COMMITMENTS_LIST = CHILD_OBJECTS.commitments.relatedListId;
+export const COMMITMENT_FIELDS = CHILD_OBJECTS.commitments.fields;
+export const STAKEHOLDERS_LIST = CHILD_OBJECTS.stakeholders.relatedListId;
+export const STAKEHOLDER_FIELDS = CHILD_OBJECTS.stakeholders.fields;

@@ -2,6 +2,9 @@
 // response: `status`, and a `body` that is either a list of `{ errorCode, message }` or
 // `{ message, output: { errors, fieldErrors } }`. A save over a record someone else changed after
 // the card read it fails the `ifUnmodifiedSince` check: 412, ENTITY_FAILED_IFLASTMODIFIED_ON_UPDATE_CHECK.
+// A child record created under a key another record already holds fails DUPLICATE_VALUE, whose
+// message names that record ("duplicate value found: <field> duplicates value on record with id:
+// <id>"); a record deleted (or never there) answers 404, ENTITY_IS_DELETED or NOT_FOUND.
 
 const CONFLICT_CODES = new Set([
   'ENTITY_FAILED_IFLASTMODIFIED_ON_UPDATE_CHECK',
@@ -18,6 +21,29 @@ function bodyErrors(error) {
 
 export function isConflict(error) {
   return error?.status === 412 || bodyErrors(error).some((e) => CONFLICT_CODES.has(e?.errorCode));
+}
+
+const codes = (error) => bodyErrors(error).map((e) => e?.errorCode);
+
+export function isDuplicate(error) {
+  return codes(error).includes('DUPLICATE_VALUE');
+}
+
+const DUPLICATE_OF = /record with id: ?([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)\b/;
+
+/** The id of the record a DUPLICATE_VALUE names, or null when the message names none. */
+export function duplicateId(error) {
+  for (const e of bodyErrors(error)) {
+    const id = e?.errorCode === 'DUPLICATE_VALUE' ? DUPLICATE_OF.exec(e.message ?? '')?.[1] : null;
+    if (id) return id;
+  }
+  return null;
+}
+
+const GONE_CODES = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND']);
+
+export function isGone(error) {
+  return error?.status === 404 || codes(error).some((code) => GONE_CODES.has(code));
 }
 
 /** Salesforce's own messages (they name the field or rule), or a plain sentence. */

@@ -54,18 +54,25 @@ describe('the handoff card while it loads', () => {
 
   it("finds the handoff among the Opportunity's handoffs, the newest of several", async () => {
     await mountCard();
-    expect(getRelatedListRecords.getLastConfig()).toMatchObject({
-      parentRecordId: OPPORTUNITY_ID,
-      relatedListId: 'Baton_Handoffs__r',
-    });
     await emitOpportunity(opportunityRecord({ ownerId: USER_ID }));
+    const configs = [];
     getRelatedListRecords.emit(
       handoffList({
         [HANDOFF_ID]: '2026-11-02T10:00:00.000Z',
         a01000000000000OLD: '2026-10-27T10:00:00.000Z',
       }),
+      (config) => {
+        configs.push(config);
+        return config.relatedListId === 'Baton_Handoffs__r';
+      },
     );
     await settle();
+    expect(configs).toContainEqual(
+      expect.objectContaining({
+        parentRecordId: OPPORTUNITY_ID,
+        relatedListId: 'Baton_Handoffs__r',
+      }),
+    );
     expect(getRecord.getLastConfig()).toMatchObject({ recordId: HANDOFF_ID });
   });
 });

@@ -4,10 +4,20 @@ import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import BatonHandoffCard from 'c/batonHandoffCard';
 import { HANDOFF_ID, OPPORTUNITY_ID, handoffList } from './records';
+import { relatedList, storedChildren } from './children';
 
-/** Lets the card re-render (and its wires see new parameters) after a change. */
+const LISTS = {
+  handoffs: 'Baton_Handoffs__r',
+  commitments: 'Baton_Commitments__r',
+  stakeholders: 'Baton_Stakeholders__r',
+};
+
+/**
+ * Lets the card re-render (and its wires see new parameters) after a change, and a save run to its
+ * end: the handoff, the Opportunity, then each of the handoff's children, one write at a time.
+ */
 export async function settle() {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 40; i++) await Promise.resolve();
 }
 
 /** The card on the Opportunity's page, its wires configured. */
@@ -33,15 +43,42 @@ export async function emitHandoff(record) {
   await settle();
 }
 
-/** The Opportunity, its handoff list and the handoff: the card fully loaded. */
-export async function loadCard(opportunity, handoff) {
+/** One of the related lists the card reads (`handoffs`, `commitments`, `stakeholders`). */
+export async function emitList(list, data) {
+  getRelatedListRecords.emit(data, (config) => config.relatedListId === LISTS[list]);
+  await settle();
+}
+
+/** `options`: the failed response's `{ body, status }`. */
+export async function emitListError(list, options) {
+  getRelatedListRecords.emitError(options, (config) => config.relatedListId === LISTS[list]);
+  await settle();
+}
+
+function childrenOf(handoff) {
+  try {
+    return storedChildren(JSON.parse(handoff.fields.Document_Json__c.value));
+  } catch {
+    return { commitments: [], stakeholders: [] };
+  }
+}
+
+/**
+ * The Opportunity, its handoff list, the handoff and the handoff's children (by default, those
+ * the backend wrote for its document; `null` leaves them unread): the card fully loaded.
+ */
+export async function loadCard(opportunity, handoff, children = handoff && childrenOf(handoff)) {
   const element = await mountCard();
   await emitOpportunity(opportunity);
-  getRelatedListRecords.emit(
+  await emitList(
+    'handoffs',
     handoffList(handoff ? { [HANDOFF_ID]: '2026-11-02T10:00:00.000Z' } : {}),
   );
-  await settle();
   if (handoff) await emitHandoff(handoff);
+  if (children) {
+    await emitList('commitments', relatedList(children.commitments));
+    await emitList('stakeholders', relatedList(children.stakeholders));
+  }
   return element;
 }
 

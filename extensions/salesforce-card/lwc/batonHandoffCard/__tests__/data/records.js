@@ -1,6 +1,7 @@
 // Handoff documents and the UI API records the card's wires emit, for the card's tests.
 import complete from '../../../../../../examples/complete.json';
 import thin from '../../../../../../examples/thin.json';
+import { linksOf, storedChildren } from './children';
 
 /** The test user: sfdx-lwc-jest's default `@salesforce/user/Id`. */
 export const USER_ID = '005000000000000000';
@@ -53,9 +54,14 @@ export function opportunityRecord({ ownerId, csmId = null }) {
   };
 }
 
+/** The links the backend left: every child of the document, when the document is one. */
+function linksFor(document) {
+  return typeof document === 'string' ? null : linksOf(storedChildren(document));
+}
+
 export function handoffRecord(
   document,
-  { version = 3, receiverId = null, modified = READ_AT } = {},
+  { version = 3, receiverId = null, modified = READ_AT, links = linksFor(document) } = {},
 ) {
   return {
     apiName: 'Baton_Handoff__c',
@@ -65,6 +71,7 @@ export function handoffRecord(
       Document_Version__c: field(version),
       Receiver_Owner_Id__c: field(receiverId),
       LastModifiedDate: field(modified),
+      Record_Links__c: field(links),
     },
   };
 }
