@@ -6,6 +6,7 @@
 // (jest.lwc.config.js) import this TypeScript directly.
 export {
   CATEGORY_LABELS,
+  CHURN_RISKS,
   COMMITMENT_STATUSES,
   COMMITMENT_TYPES,
   DEFAULT_POLICY,
@@ -26,6 +27,7 @@ export {
   namedGaps,
   nextAction,
   parseWith,
+  policyUnderRules,
 } from '../../src/core';
 export {
   ACTION_LABELS,

@@ -37,13 +37,13 @@ export const CARD_PARTS = [
     bundle: 'batonTextSection',
     source: 'extensions/salesforce-card/lwc/batonTextSection',
     description:
-      "A free-text section of the Baton handoff card (customer context, objectives, technical): shown, or edited by the deal's AE.",
+      "A section of fields of the Baton handoff card (customer context, objectives, technical, implementation plan, commercial terms, risk register): shown, or edited by the deal's AE.",
   },
   {
     bundle: 'batonListSection',
     source: 'extensions/salesforce-card/lwc/batonListSection',
     description:
-      "A list of the Baton handoff card (stakeholder map, commitment log): shown with its gaps, or edited row by row by the deal's AE.",
+      "A list of the Baton handoff card (stakeholder map, commitment log, milestones): shown with its gaps, or edited row by row by the deal's AE.",
   },
 ] as const;
 

@@ -13,7 +13,13 @@ import {
   RECORD_LINKS_FIELD,
   childRecords,
 } from '../../../extensions/salesforce-card/child-records';
-import { DEFAULT_POLICY, analyzeHandoff, availableActions } from '../../../src/core';
+import {
+  DEFAULT_POLICY,
+  analyzeHandoff,
+  availableActions,
+  handoffRulesOf,
+  policyUnderRules,
+} from '../../../src/core';
 import { SALESFORCE_API_VERSION } from '../../../src/crm/salesforce/api-version';
 import { CUSTOM_PERMISSIONS } from '../../../src/crm/salesforce/custom-permissions.meta';
 import { METADATA_DIR, salesforceFiles } from '../../../src/crm/salesforce/generated-files';
@@ -178,6 +184,7 @@ describe('the batonCore bundle', () => {
       analyzeHandoff: typeof analyzeHandoff;
       availableActions: typeof availableActions;
       DEFAULT_POLICY: typeof DEFAULT_POLICY;
+      policyUnderRules: typeof policyUnderRules;
     };
     for (const doc of [example('complete'), example('thin'), example('late')]) {
       const parsed = bundled.handoffDocumentSchema.parse(JSON.parse(JSON.stringify(doc)));
@@ -191,6 +198,11 @@ describe('the batonCore bundle', () => {
     expect(
       bundled.availableActions(draft, { actor, now: NOW, policy: bundled.DEFAULT_POLICY }),
     ).toEqual(availableActions(draft, { actor, now: NOW, policy: DEFAULT_POLICY }));
+    const businessDays = { ...DEFAULT_POLICY, timeBasis: 'business_days' as const };
+    const stored = JSON.stringify(handoffRulesOf(businessDays, 'sales_to_cs'));
+    const bundledPolicy = bundled.policyUnderRules(stored, bundled.DEFAULT_POLICY);
+    expect(bundledPolicy).toEqual(policyUnderRules(stored, DEFAULT_POLICY));
+    expect(bundledPolicy.policy.timeBasis).toBe('business_days');
   });
 });
 
@@ -213,6 +225,19 @@ describe('the names the card uses', () => {
     }
   });
 
+  it('reads custom fields the Baton permission set lets users read, the handoff rules among them', () => {
+    const permissionSet = metadata.find((f) => f.path.endsWith('/Baton.permissionset-meta.xml'));
+    const read = [...cardSources().matchAll(/@salesforce\/schema\/(\w+)\.(\w+__c)\b/g)].map(
+      ([, object, field]) => `${object}.${field}`,
+    );
+    expect(read).toContain('Baton_Handoff__c.Handoff_Rules__c');
+    for (const field of read)
+      expect([field, permissionSet?.content.includes(`<field>${field}</field>`)]).toEqual([
+        field,
+        true,
+      ]);
+  });
+
   it("finds the handoffs through the handoff's child relationship", () => {
     expect(cardSources()).toContain(`'${HANDOFFS_RELATIONSHIP}'`);
   });
@@ -220,6 +245,8 @@ describe('the names the card uses', () => {
   it('writes only fields that exist and the Baton permission set lets users edit', () => {
     const permissionSet = metadata.find((f) => f.path.endsWith('/Baton.permissionset-meta.xml'));
     const write = cardWrite(example('complete'), 4, DEFAULT_POLICY, NOW);
+    // The handoff's rules are the backend's: the card reads them and never writes them.
+    expect(write.handoff).not.toHaveProperty('Handoff_Rules__c');
     for (const [object, fields] of [
       ['Baton_Handoff__c', write.handoff],
       ['Opportunity', write.opportunity],

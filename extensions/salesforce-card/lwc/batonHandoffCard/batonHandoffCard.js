@@ -2,19 +2,14 @@
 // clocks and document sections, the lifecycle actions this user may take, and, for the sender,
 // editing the sections (one at a time, checked and scored as typed), and after the sender's saves
 // the handoff's commitment and stakeholder records kept in step (childWrites.js). Reads and writes
-// through Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore).
+// through Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore), under
+// the template and calendar the backend stored on the handoff (handoffRules.js).
 import { LightningElement, api, wire } from 'lwc';
-import {
-  getRecord,
-  getFieldValue,
-  notifyRecordUpdateAvailable,
-  updateRecord,
-} from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import USER_ID from '@salesforce/user/Id';
 import CS_MANAGER from '@salesforce/customPermission/Baton_CS_Manager';
 import CS_OPS from '@salesforce/customPermission/Baton_CS_Ops';
-import { DEFAULT_POLICY } from 'c/batonCore';
 import {
   CHILDREN_PAGE_SIZE,
   COMMITMENTS_LIST,
@@ -22,10 +17,9 @@ import {
   HANDOFFS_RELATED_LIST,
   HANDOFF_DOCUMENT,
   HANDOFF_FIELDS,
-  HANDOFF_LINKS,
   HANDOFF_LIST_FIELDS,
-  HANDOFF_MODIFIED,
   HANDOFF_RECEIVER,
+  HANDOFF_RULES,
   HANDOFF_VERSION,
   OPPORTUNITY_CSM,
   OPPORTUNITY_FIELDS,
@@ -35,6 +29,7 @@ import {
 } from './handoffFields';
 import { actorFor } from './userRole';
 import { readDocument } from './storedDocument';
+import { rulesOf } from './handoffRules';
 import { LIFECYCLE_STEPS, handoffView, scoresView } from './handoffView';
 import { RETURN_DECISIONS, actionRequest, gapsFrom, planAction } from './cardActions';
 import {
@@ -47,8 +42,9 @@ import {
   reviewEdit,
 } from './documentEdits';
 import { sectionPanels } from './sectionPanels';
-import { CONFLICT_MESSAGE, isConflict, messageOf } from './saveErrors';
+import { messageOf } from './saveErrors';
 import { HandoffChildren } from './handoffChildren';
+import { HandoffSaves } from './handoffSave';
 
 export default class BatonHandoffCard extends LightningElement {
   /** The Opportunity, from the record page. */
@@ -65,6 +61,9 @@ export default class BatonHandoffCard extends LightningElement {
   handoffDocument = null;
   documentError = null;
   view = null;
+  /** The policy the handoff runs by (its stored rules), and why it is Baton's default, or null. */
+  policy = null;
+  rulesNote = null;
 
   busy = false;
   conflict = null;
@@ -81,8 +80,7 @@ export default class BatonHandoffCard extends LightningElement {
   /** The handoff's records of its children; what the last sync of them left out of step. */
   children = new HandoffChildren();
   syncIssue = null;
-  /** The document the card last saved, `{ version, document }`, until the read catches up. */
-  saved = null;
+  saves = new HandoffSaves();
 
   @wire(getRecord, { recordId: '$recordId', fields: OPPORTUNITY_FIELDS })
   wiredOpportunity({ data, error }) {
@@ -140,10 +138,13 @@ export default class BatonHandoffCard extends LightningElement {
   refresh() {
     if (!this.handoff || !this.opportunity) return;
     const read = readDocument(getFieldValue(this.handoff, HANDOFF_DOCUMENT));
+    const rules = rulesOf(getFieldValue(this.handoff, HANDOFF_RULES));
+    this.policy = rules.policy;
+    this.rulesNote = rules.note;
     this.handoffDocument = read.document;
     this.documentError = read.error;
     this.view = read.document
-      ? handoffView(read.document, this.actor(), DEFAULT_POLICY, Date.now())
+      ? handoffView(read.document, this.actor(), this.policy, Date.now())
       : null;
   }
 
@@ -182,7 +183,7 @@ export default class BatonHandoffCard extends LightningElement {
       edit: this.edit,
       review: this.review,
       missing: this.scores.completeness.missing,
-      editable: mayEdit(this.handoffDocument, this.actor(), DEFAULT_POLICY),
+      editable: mayEdit(this.handoffDocument, this.actor(), this.policy),
       locked: this.busy || this.conflict !== null,
     });
   }
@@ -243,7 +244,7 @@ export default class BatonHandoffCard extends LightningElement {
 
   async handleSyncAgain() {
     this.busy = true;
-    await this.syncChildren(this.latestDocument());
+    this.report(await this.saves.syncAgain(this.saveTarget()));
     this.busy = false;
   }
 
@@ -284,7 +285,7 @@ export default class BatonHandoffCard extends LightningElement {
     this.edit = edit;
     this.review = reviewEdit(this.handoffDocument, edit);
     if (this.review.document) {
-      this.preview = scoresView(this.review.document, DEFAULT_POLICY, Date.now());
+      this.preview = scoresView(this.review.document, this.policy, Date.now());
     }
   }
 
@@ -298,7 +299,7 @@ export default class BatonHandoffCard extends LightningElement {
     return {
       version: getFieldValue(this.handoff, HANDOFF_VERSION) ?? 0,
       actor: this.actor(),
-      policy: DEFAULT_POLICY,
+      policy: this.policy,
       now: Date.now(),
     };
   }
@@ -313,57 +314,31 @@ export default class BatonHandoffCard extends LightningElement {
     return this.save(plan.write);
   }
 
-  /**
-   * Writes the handoff, then the Opportunity's report fields, then, for the sending side, the
-   * handoff's children; true when the handoff was saved.
-   */
+  /** Where a save goes (handoffSave.js), as the card read it. */
+  saveTarget() {
+    return {
+      handoffId: this.handoffId,
+      handoff: () => this.handoff,
+      document: this.handoffDocument,
+      opportunityId: this.recordId,
+      children: this.children,
+      sends: (document) => mayEdit(document, this.actor(), this.policy),
+    };
+  }
+
+  /** Saves the handoff, the Opportunity and, for the sending side, the children; true when saved. */
   async save(write) {
     this.busy = true;
-    const saved = await this.writeHandoff(write);
-    if (saved) {
-      this.saved = {
-        version: write.handoff[HANDOFF_VERSION.fieldApiName],
-        document: JSON.parse(write.handoff[HANDOFF_DOCUMENT.fieldApiName]),
-      };
-      await this.syncChildren(this.saved.document);
-    }
+    const outcome = await this.saves.save(write, this.saveTarget());
+    this.report(outcome);
     this.busy = false;
-    return saved;
+    return outcome.saved !== null;
   }
 
-  /** The handoff's document as last saved: the card's own save until the read has caught up. */
-  latestDocument() {
-    const read = getFieldValue(this.handoff, HANDOFF_VERSION) ?? 0;
-    return this.saved && this.saved.version > read ? this.saved.document : this.handoffDocument;
-  }
-
-  /** Brings the children in step with `document`; only the sending side writes them. */
-  async syncChildren(document) {
-    if (!mayEdit(document, this.actor(), DEFAULT_POLICY)) return;
-    this.syncIssue = await this.children.sync({
-      document,
-      handoffId: this.handoffId,
-      stored: getFieldValue(this.handoff, HANDOFF_LINKS) ?? null,
-    });
-  }
-
-  async writeHandoff(write) {
-    try {
-      // Only over the record this card read: a save by anyone since fails, and is not overwritten.
-      await updateRecord(
-        { fields: { Id: this.handoffId, ...write.handoff } },
-        { ifUnmodifiedSince: getFieldValue(this.handoff, HANDOFF_MODIFIED) },
-      );
-    } catch (error) {
-      if (isConflict(error)) this.conflict = CONFLICT_MESSAGE;
-      else this.refusal = messageOf(error);
-      return false;
-    }
-    try {
-      await updateRecord({ fields: { Id: this.recordId, ...write.opportunity } });
-    } catch (error) {
-      this.refusal = `The handoff is saved, but the Opportunity's Baton fields were not updated: ${messageOf(error)}`;
-    }
-    return true;
+  /** What a save or a sync came to, on the card: each message it has (a sync's, even null). */
+  report({ conflict, refusal, syncIssue }) {
+    if (conflict) this.conflict = conflict;
+    if (refusal) this.refusal = refusal;
+    if (syncIssue !== undefined) this.syncIssue = syncIssue;
   }
 }

@@ -10,7 +10,16 @@ import {
   maySend,
   parseWith,
 } from 'c/batonCore';
-import { COMMITMENTS, STAKEHOLDERS, blankRow, formOf, sectionOf } from './sectionForms';
+import {
+  COMMITMENTS,
+  LIST_PATHS,
+  MILESTONES,
+  STAKEHOLDERS,
+  blankRow,
+  formOf,
+  isTextSection,
+  sectionOf,
+} from './sectionForms';
 
 /** Whether `actor` may edit the document: the card API's rule, the sending side's (maySend). */
 export function mayEdit(document, actor, policy) {
@@ -62,9 +71,16 @@ function withCommitmentIds(commitments) {
   });
 }
 
-/** The document with the edited section in place. */
+/**
+ * The document with the edited section in place: a section of fields over what it held (the
+ * implementation plan keeps its milestones), a list replaced (the milestones inside the plan).
+ */
 export function editedDocument(document, edit) {
   const section = sectionOf(edit.section, edit.form);
+  if (isTextSection(edit.section))
+    return { ...document, [edit.section]: { ...document[edit.section], ...section } };
+  if (edit.section === MILESTONES)
+    return { ...document, implementation: { ...document.implementation, milestones: section } };
   return {
     ...document,
     [edit.section]: edit.section === COMMITMENTS ? withCommitmentIds(section) : section,
@@ -73,11 +89,13 @@ export function editedDocument(document, edit) {
 
 /**
  * A row the core would never count, which the HubSpot card refuses to save as well: a
- * stakeholder without a name maps nobody, a commitment without a description commits to nothing.
+ * stakeholder without a name maps nobody, a commitment without a description commits to nothing,
+ * a milestone without a name marks nothing.
  */
 const ROW_RULES = {
   [STAKEHOLDERS]: { field: 'name', message: 'name this stakeholder, or remove the row' },
   [COMMITMENTS]: { field: 'description', message: 'describe this commitment, or remove the row' },
+  [MILESTONES]: { field: 'name', message: 'name this milestone, or remove the row' },
 };
 
 function rowErrors(edit) {
@@ -85,7 +103,7 @@ function rowErrors(edit) {
   if (!rule) return [];
   return edit.form.rows.flatMap((row, index) =>
     row.values[rule.field].trim() === ''
-      ? [{ path: `${edit.section}[${index}].${rule.field}`, message: rule.message }]
+      ? [{ path: `${LIST_PATHS[edit.section]}[${index}].${rule.field}`, message: rule.message }]
       : [],
   );
 }

@@ -9,6 +9,7 @@ import HANDOFF_VERSION from '@salesforce/schema/Baton_Handoff__c.Document_Versio
 import HANDOFF_RECEIVER from '@salesforce/schema/Baton_Handoff__c.Receiver_Owner_Id__c';
 import HANDOFF_MODIFIED from '@salesforce/schema/Baton_Handoff__c.LastModifiedDate';
 import HANDOFF_LINKS from '@salesforce/schema/Baton_Handoff__c.Record_Links__c';
+import HANDOFF_RULES from '@salesforce/schema/Baton_Handoff__c.Handoff_Rules__c';
 import { CHILD_OBJECTS } from 'c/batonCore';
 
 export {
@@ -16,6 +17,7 @@ export {
   HANDOFF_LINKS,
   HANDOFF_MODIFIED,
   HANDOFF_RECEIVER,
+  HANDOFF_RULES,
   HANDOFF_VERSION,
   OPPORTUNITY_CSM,
   OPPORTUNITY_OWNER,
@@ -29,6 +31,7 @@ export const HANDOFF_FIELDS = [
   HANDOFF_RECEIVER,
   HANDOFF_MODIFIED,
   HANDOFF_LINKS,
+  HANDOFF_RULES,
 ];
 
 /** The Opportunity's handoffs: the child relationship of Baton_Handoff__c.Opportunity__c. */

@@ -1,10 +1,13 @@
-// The handoff document's sections the card edits, as its forms hold them and back: the three
-// free-text sections (every field the schema gives them, labelled as the core labels the item),
-// the stakeholder map and the commitment log as rows. Form values are strings while typed; a
-// section goes back into the document trimmed and blank as null, as the HubSpot card saves it.
-// Field names are the document's, so a schema error's path (`stakeholders[1].email`) names the
-// row and the field it belongs to.
+// The handoff document's sections the card edits, as its forms hold them and back: the sections
+// of fields (every field the schema gives them, labelled as the core labels the item: free text,
+// dates, the contract value, the churn risk rating), the stakeholder map, the commitment log and
+// the implementation plan's milestones as rows. Form values are strings while typed; a section
+// goes back into the document trimmed and blank as null, as the HubSpot card saves it, and a typed
+// amount as a number when it reads as one (else as typed, for the schema to name). Field names are
+// the document's, so a schema error's path (`stakeholders[1].email`,
+// `implementation.milestones[0].date`) names the row and the field it belongs to.
 import {
+  CHURN_RISKS,
   COMMITMENT_STATUSES,
   COMMITMENT_TYPES,
   HANDOFF_ITEMS,
@@ -16,14 +19,40 @@ import {
 
 export const STAKEHOLDERS = 'stakeholders';
 export const COMMITMENTS = 'commitments';
+export const MILESTONES = 'milestones';
+
+/** Where a list's rows live in the document: its own key, but the milestones are the plan's. */
+export const LIST_PATHS = {
+  [STAKEHOLDERS]: STAKEHOLDERS,
+  [COMMITMENTS]: COMMITMENTS,
+  [MILESTONES]: 'implementation.milestones',
+};
 
 const itemLabel = (section, field) => HANDOFF_ITEMS.get(`${section}.${field}`)?.label ?? field;
 
-function textSection(key, title, names) {
-  return { key, title, fields: names.map((name) => ({ name, label: itemLabel(key, name) })) };
+const words = (value) => {
+  const spaced = value.replace(/_/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+};
+
+const optionsOf = (values, label = words) =>
+  values.map((value) => ({ label: label(value), value }));
+/** A field of a section: free text unless `kind` says a date, an amount or a choice. */
+const field = (name, kind = 'text', options = null) => ({ name, kind, options });
+const DATE = (name) => field(name, 'date');
+
+function textSection(key, title, fields) {
+  return {
+    key,
+    title,
+    fields: fields.map((f) => {
+      const spec = typeof f === 'string' ? field(f) : f;
+      return { ...spec, label: itemLabel(key, spec.name) };
+    }),
+  };
 }
 
-/** The free-text sections, in the document's order, with the fields the HubSpot card edits. */
+/** The sections of fields, in the document's order, with the fields the HubSpot card edits. */
 export const TEXT_SECTIONS = [
   textSection('customerContext', 'Customer context', [
     'companyOverview',
@@ -48,15 +77,28 @@ export const TEXT_SECTIONS = [
     'securityCompliance',
     'validationStatus',
   ]),
+  textSection('implementation', 'Implementation plan', [
+    DATE('startDate'),
+    DATE('goLiveDate'),
+    'customerResources',
+    'dependencies',
+    'timelineRisks',
+  ]),
+  textSection('commercial', 'Commercial terms', [
+    field('contractValue', 'amount'),
+    'discount',
+    'paymentTerms',
+    'specialTerms',
+  ]),
+  textSection('risks', 'Risk register', [
+    field('churnRisk', 'choice', [{ label: 'Not rated', value: '' }, ...optionsOf(CHURN_RISKS)]),
+    'objections',
+    'howHandled',
+    'remainingConcerns',
+    'churnIndicators',
+  ]),
 ];
 
-const words = (value) => {
-  const spaced = value.replace(/_/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-};
-
-const optionsOf = (values, label = words) =>
-  values.map((value) => ({ label: label(value), value }));
 const notKnown = (values) => [{ label: 'Not known', value: '' }, ...optionsOf(values)];
 
 /** `inContract` as a combobox holds it: the schema's boolean, or '' while nobody knows. */
@@ -96,15 +138,40 @@ export const ROW_FIELDS = {
     },
     { name: 'status', label: 'Status', options: notKnown(COMMITMENT_STATUSES) },
   ],
+  [MILESTONES]: [
+    { name: 'name', label: 'Milestone' },
+    { name: 'date', label: 'Date', placeholder: 'YYYY-MM-DD' },
+  ],
 };
 
 const BLANK_ROW = {
   [STAKEHOLDERS]: { role: 'other', sentiment: '', relationshipStrength: '' },
   [COMMITMENTS]: { type: '', inContract: '', status: 'open' },
+  [MILESTONES]: {},
 };
 
-const typed = (value) => (typeof value === 'string' ? value : '');
+const typed = (value) =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 const trimmed = (value) => value.trim() || null;
+
+const AMOUNT = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A typed amount: null while blank, a number when it reads as one (thousands separators and
+ * spaces as people type them: "120,000", "120 000"), else the text, for the schema to refuse.
+ */
+function amountOf(text) {
+  const compact = text.replace(/[\s,]/g, '');
+  if (compact === '') return null;
+  return AMOUNT.test(compact) ? Number(compact) : text.trim();
+}
+
+const FROM_FORM = {
+  text: trimmed,
+  date: trimmed,
+  amount: amountOf,
+  choice: (value) => value || null,
+};
 
 function inContractValue(inContract) {
   if (inContract === true) return 'in_contract';
@@ -140,7 +207,7 @@ export function formOf(document, section) {
       values[field.name] = typed(saved[field.name]);
     return { values };
   }
-  const items = document[section] ?? [];
+  const items = listOf(document, section) ?? [];
   return {
     rows: items.map((item, index) => ({
       key: `row-${index}`,
@@ -149,6 +216,11 @@ export function formOf(document, section) {
     })),
     nextKey: items.length,
   };
+}
+
+/** A list's rows as `document` holds them (undefined or null when it has none). */
+export function listOf(document, section) {
+  return section === MILESTONES ? document.implementation?.milestones : document[section];
 }
 
 export function blankRow(section, key) {
@@ -179,11 +251,17 @@ function commitmentOf({ saved, values }) {
   };
 }
 
-/** The section as the document stores it, from its form. */
+function milestoneOf({ saved, values }) {
+  return { ...saved, name: trimmed(values.name), date: trimmed(values.date) };
+}
+
+/** The section as the document stores it, from its form (a list: its items). */
 export function sectionOf(section, form) {
   if (section === STAKEHOLDERS) return form.rows.map(stakeholderOf);
   if (section === COMMITMENTS) return form.rows.map(commitmentOf);
+  if (section === MILESTONES) return form.rows.map(milestoneOf);
   const value = {};
-  for (const [name, text] of Object.entries(form.values)) value[name] = trimmed(text);
+  for (const { name, kind } of textSectionOf(section).fields)
+    value[name] = FROM_FORM[kind](form.values[name]);
   return value;
 }

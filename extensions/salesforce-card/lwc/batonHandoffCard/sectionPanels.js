@@ -1,9 +1,18 @@
 // What each editable section of the card shows (lwc/batonTextSection, lwc/batonListSection):
 // the saved values, or the form being edited with each error beside its field; whether the
 // user may open it, and whether Save may go. The gaps a list shows are the core's missing
-// items, from the scores of what is typed while it is edited.
+// items, from the scores of what is typed while it is edited. The sections come in the
+// document's order, the implementation plan's milestones a list right after the plan's fields.
 import { STAKEHOLDER_ROLE_LABELS, STAKEHOLDER_ROLES, describeFieldError } from 'c/batonCore';
-import { COMMITMENTS, ROW_FIELDS, STAKEHOLDERS, TEXT_SECTIONS } from './sectionForms';
+import {
+  COMMITMENTS,
+  LIST_PATHS,
+  MILESTONES,
+  ROW_FIELDS,
+  STAKEHOLDERS,
+  TEXT_SECTIONS,
+  listOf,
+} from './sectionForms';
 
 const STAKEHOLDER_COLUMNS = [
   { label: 'Role', fieldName: 'role' },
@@ -23,6 +32,11 @@ const COMMITMENT_COLUMNS = [
   { label: 'Status', fieldName: 'status' },
 ];
 
+const MILESTONE_COLUMNS = [
+  { label: 'Milestone', fieldName: 'name', wrapText: true },
+  { label: 'Date', fieldName: 'date' },
+];
+
 const LISTS = {
   [STAKEHOLDERS]: {
     title: 'Stakeholder map',
@@ -40,6 +54,21 @@ const LISTS = {
     gapsTitle: 'Commitments missing',
     columns: COMMITMENT_COLUMNS,
   },
+  [MILESTONES]: {
+    title: 'Milestones',
+    noun: 'Milestone',
+    addLabel: 'Add a milestone',
+    empty: 'No milestones planned yet.',
+    gapsTitle: 'Milestones missing',
+    columns: MILESTONE_COLUMNS,
+  },
+};
+
+/** The missing items a list shows above it: its category's, or, for the milestones, theirs. */
+const GAPS_OF = {
+  [STAKEHOLDERS]: (item) => item.category === STAKEHOLDERS,
+  [COMMITMENTS]: (item) => item.category === COMMITMENTS,
+  [MILESTONES]: (item) => item.path === LIST_PATHS[MILESTONES],
 };
 
 const ROLE_PATH = /^stakeholders\.(.+)$/;
@@ -51,10 +80,8 @@ function gapText(item) {
   return `No ${STAKEHOLDER_ROLE_LABELS[role].toLowerCase()} mapped: add one with a name and title.`;
 }
 
-function gapsOf(missing, category) {
-  return missing
-    .filter((item) => item.category === category)
-    .map((item) => ({ path: item.path, text: gapText(item) }));
+function gapsOf(missing, section) {
+  return missing.filter(GAPS_OF[section]).map((item) => ({ path: item.path, text: gapText(item) }));
 }
 
 function errorsByPath(errors) {
@@ -78,6 +105,14 @@ function frame(key, { edit, review, editable, locked }) {
 
 const shown = (value) => (typeof value === 'string' && value.trim() !== '' ? value : '—');
 
+/** A saved value as the section shows it: an amount as its number, a choice by its label. */
+function shownValue(field, value) {
+  if (typeof value === 'number') return String(value);
+  if (field.options)
+    return field.options.find((o) => o.value !== '' && o.value === value)?.label ?? '—';
+  return shown(value);
+}
+
 function textPanel(section, document, state) {
   const base = frame(section.key, state);
   const errors = errorsByPath(base.editing ? state.review.errors : []);
@@ -86,13 +121,18 @@ function textPanel(section, document, state) {
   return {
     ...base,
     title: section.title,
-    fields: section.fields.map(({ name, label }) => {
+    fields: section.fields.map((field) => {
+      const { name, label, kind } = field;
       const path = `${section.key}.${name}`;
       const error = errors.get(path);
       return {
         name,
         label,
-        value: base.editing ? state.edit.form.values[name] : shown(saved[name]),
+        options: field.options,
+        // Dates and the amount are one line; free text gets a text area.
+        line: kind === 'date' || kind === 'amount',
+        placeholder: kind === 'date' ? 'YYYY-MM-DD' : '',
+        value: base.editing ? state.edit.form.values[name] : shownValue(field, saved[name]),
         missing: missing.has(path),
         error: error ? `${label}: ${error}` : null,
       };
@@ -106,7 +146,7 @@ function formRows(section, state) {
     key: row.key,
     label: `${LISTS[section].noun} ${index + 1}`,
     fields: ROW_FIELDS[section].map((field) => {
-      const error = errors.get(`${section}[${index}].${field.name}`);
+      const error = errors.get(`${LIST_PATHS[section]}[${index}].${field.name}`);
       return {
         name: field.name,
         label: field.label,
@@ -119,6 +159,13 @@ function formRows(section, state) {
     }),
   }));
 }
+
+const milestoneRows = (document) =>
+  (listOf(document, MILESTONES) ?? []).map((milestone, index) => ({
+    key: `m${index + 1}`,
+    name: shown(milestone.name),
+    date: shown(milestone.date),
+  }));
 
 function listPanel(section, rows, state) {
   const base = frame(section, state);
@@ -146,15 +193,17 @@ function listPanel(section, rows, state) {
  *   whether a save or a conflict holds every section
  */
 export function sectionPanels(document, view, state) {
-  const [customerContext, objectives, technical] = TEXT_SECTIONS.map((section) => ({
-    list: false,
-    ...textPanel(section, document, state),
-  }));
+  const [customerContext, objectives, technical, implementation, commercial, risks] =
+    TEXT_SECTIONS.map((section) => ({ list: false, ...textPanel(section, document, state) }));
   return [
     customerContext,
     { list: true, ...listPanel(STAKEHOLDERS, view.stakeholders, state) },
     objectives,
     { list: true, ...listPanel(COMMITMENTS, view.commitments, state) },
     technical,
+    implementation,
+    { list: true, ...listPanel(MILESTONES, milestoneRows(document), state) },
+    commercial,
+    risks,
   ];
 }

@@ -1,8 +1,8 @@
-// A list in the handoff document on the Baton card (the stakeholder map, the commitment log):
-// its saved rows and the gaps the core still counts, or, while the AE edits it, a small form per
-// row (text fields and choices, each error beside its field) to change, add and remove rows. It
-// shows what the card hands it (`panel`, sectionPanels.js) and tells the card what the AE did;
-// the card keeps the edit, checks it with the core and saves it.
+// A list in the handoff document on the Baton card (the stakeholder map, the commitment log, the
+// implementation plan's milestones): its saved rows and the gaps the core still counts, or, while
+// the AE edits it, a small form per row (text fields and choices, each error beside its field) to
+// change, add and remove rows. It shows what the card hands it (`panel`, sectionPanels.js) and
+// tells the card what the AE did; the card keeps the edit, checks it with the core and saves it.
 import { LightningElement, api } from 'lwc';
 
 export default class BatonListSection extends LightningElement {

@@ -174,3 +174,70 @@ describe('the lists', () => {
     ]);
   });
 });
+
+describe('the implementation plan, commercial terms and risk register', () => {
+  const document = handoffDocumentSchema.parse(completeDraft(AE.id));
+
+  it('opens the plan with its dates and notes, and the amount and the rating as typed', () => {
+    expect(openEdit(document, 'implementation').form.values).toEqual({
+      startDate: '2026-11-16',
+      goLiveDate: '2027-02-15',
+      customerResources: 'Sam Okafor (IT, 50%), one dispatcher per depot as super-user',
+      dependencies: 'McLeod API license upgrade on the customer side',
+      timelineRisks: 'Holiday freeze from Dec 20 to Jan 5',
+    });
+    expect(openEdit(document, 'commercial').form.values.contractValue).toBe('120000');
+    expect(openEdit(document, 'risks').form.values.churnRisk).toBe('low');
+    expect(reviewEdit(document, openEdit(document, 'commercial')).changed).toBe(false);
+  });
+
+  it('saves the plan’s fields over the plan, its milestones kept', () => {
+    const edit = editField(openEdit(document, 'implementation'), {
+      field: 'startDate',
+      value: '2026-11-23',
+    });
+    expect(editedDocument(document, edit).implementation).toEqual({
+      ...document.implementation,
+      startDate: '2026-11-23',
+    });
+  });
+
+  it('puts the milestones inside the plan, even where there was none', () => {
+    const edit = editField(addRow(openEdit(draft, 'milestones')), {
+      row: 'row-0',
+      field: 'name',
+      value: ' Go-live ',
+    });
+    expect(editedDocument(draft, edit).implementation).toEqual({
+      milestones: [{ name: 'Go-live', date: null }],
+    });
+    expect(planEdit(draft, removeRow(edit, 'row-0'), context)).toEqual({ ok: true, write: null });
+  });
+
+  it.each([
+    ['120,000', 120000],
+    ['120 000.50', 120000.5],
+    ['', null],
+    ['-5', -5],
+    ['lots', 'lots'],
+  ])('reads the contract value %p as %p, for the schema to check', (typed, value) => {
+    const edit = editField(openEdit(document, 'commercial'), {
+      field: 'contractValue',
+      value: typed,
+    });
+    expect(editedDocument(document, edit).commercial.contractValue).toBe(value);
+  });
+
+  it('names a negative amount and an unrated churn risk is null', () => {
+    const negative = editField(openEdit(document, 'commercial'), {
+      field: 'contractValue',
+      value: '-5',
+    });
+    expect(planEdit(document, negative, context)).toEqual({
+      ok: false,
+      message: 'commercial.contractValue: expected a non-negative amount',
+    });
+    const unrated = editField(openEdit(document, 'risks'), { field: 'churnRisk', value: '' });
+    expect(editedDocument(document, unrated).risks.churnRisk).toBeNull();
+  });
+});

@@ -61,7 +61,13 @@ function linksFor(document) {
 
 export function handoffRecord(
   document,
-  { version = 3, receiverId = null, modified = READ_AT, links = linksFor(document) } = {},
+  {
+    version = 3,
+    receiverId = null,
+    modified = READ_AT,
+    links = linksFor(document),
+    rules = null,
+  } = {},
 ) {
   return {
     apiName: 'Baton_Handoff__c',
@@ -72,6 +78,7 @@ export function handoffRecord(
       Receiver_Owner_Id__c: field(receiverId),
       LastModifiedDate: field(modified),
       Record_Links__c: field(links),
+      Handoff_Rules__c: field(rules),
     },
   };
 }
