@@ -22,6 +22,7 @@ export * from './lifecycle/lifecycle-actions.schema';
 export * from './lifecycle/permissions';
 export * from './lifecycle/lifecycle';
 export * from './lifecycle/available-actions';
+export * from './lifecycle/action-buttons';
 export * from './tasks/task-plan';
 export * from './artifacts/intro-email';
 export * from './artifacts/checklist';

@@ -3,7 +3,7 @@
 // handoff is below the minimum completeness.
 import { Button, ButtonRow, Flex, Text } from '@hubspot/ui-extensions';
 import { ACTION_LABELS } from '../card-text';
-import { actionForButton } from '../../../src/core/lifecycle/available-actions';
+import { actionForButton } from '../../../src/core/lifecycle/action-buttons';
 import type { AvailableAction, CardAction, HandoffView } from '../card-types';
 
 export type ReturnDecision = 'needs_revision' | 'rejected';

@@ -1,7 +1,7 @@
 // Sending a handoff back needs named gaps: picked from the missing items, or typed (one a line).
 import { useState } from 'react';
 import { Button, ButtonRow, Flex, MultiSelect, Text, TextArea } from '@hubspot/ui-extensions';
-import { namedGaps } from '../../../src/core/lifecycle/available-actions';
+import { namedGaps } from '../../../src/core/lifecycle/action-buttons';
 import type { CardAction, HandoffView } from '../card-types';
 import type { ReturnDecision } from './ActionBar';
 
