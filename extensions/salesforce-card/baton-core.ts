@@ -5,12 +5,16 @@
 // imports nothing (force-app/main/default/lwc/batonCore/batonCore.js); the card's tests
 // (jest.lwc.config.js) import this TypeScript directly.
 export {
+  AGENDA_LABELS,
+  AGENDA_SEGMENTS,
   CATEGORY_LABELS,
   CHURN_RISKS,
   COMMITMENT_STATUSES,
   COMMITMENT_TYPES,
   DEFAULT_POLICY,
   HANDOFF_ITEMS,
+  MEETING_PARTICIPANTS,
+  PARTICIPANT_LABELS,
   RELATIONSHIP_STRENGTHS,
   SENTIMENTS,
   STAKEHOLDER_ROLES,
@@ -20,14 +24,18 @@ export {
   analyzeHandoff,
   applyAction,
   availableActions,
+  buildChecklist,
   describeFieldError,
   handoffDocumentSchema,
+  isIsoDateTime,
   lifecycleActionSchema,
   maySend,
   namedGaps,
   nextAction,
   parseWith,
   policyUnderRules,
+  requiredParticipants,
+  toIso,
 } from '../../src/core';
 export {
   ACTION_LABELS,

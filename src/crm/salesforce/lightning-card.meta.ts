@@ -1,9 +1,9 @@
 // Baton's Lightning web components, as the generated SFDX project ships them: the handoff card
 // for the Opportunity record page (its source is extensions/salesforce-card/lwc/batonHandoffCard,
-// copied as it is), the section components inside it (copied as they are too), and `batonCore`,
-// the module the card imports the core from (an esbuild bundle of
-// extensions/salesforce-card/baton-core.ts; scripts/salesforce/bundle-lightning-card.ts).
-// Here: where they go and their js-meta.xml files.
+// copied as it is), the components inside it (its sections, the return form, the meeting
+// checklist and form; copied as they are too), and `batonCore`, the module the card imports the
+// core from (an esbuild bundle of extensions/salesforce-card/baton-core.ts;
+// scripts/salesforce/bundle-lightning-card.ts). Here: where they go and their js-meta.xml files.
 //
 // Elements of a js-meta.xml are written in the order of Salesforce's own templates
 // (@salesforce/templates, lightningcomponent/lwc): `targets` before `targetConfigs`.
@@ -44,6 +44,24 @@ export const CARD_PARTS = [
     source: 'extensions/salesforce-card/lwc/batonListSection',
     description:
       "A list of the Baton handoff card (stakeholder map, commitment log, milestones): shown with its gaps, or edited row by row by the deal's AE.",
+  },
+  {
+    bundle: 'batonReturnForm',
+    source: 'extensions/salesforce-card/lwc/batonReturnForm',
+    description:
+      "The Baton handoff card's form for sending a handoff back (revision or rejection) with the gaps the receiver names.",
+  },
+  {
+    bundle: 'batonMeetingChecklist',
+    source: 'extensions/salesforce-card/lwc/batonMeetingChecklist',
+    description:
+      "The Baton handoff card's meeting checklist: when the handoff meeting was held, expected participants against those present, CS questions, and the protocol's checklist.",
+  },
+  {
+    bundle: 'batonMeetingForm',
+    source: 'extensions/salesforce-card/lwc/batonMeetingForm',
+    description:
+      "The Baton handoff card's form for recording the handoff meeting: when, who was there, the agenda covered and the CS questions asked and answered.",
   },
 ] as const;
 

@@ -112,7 +112,18 @@ describe('the Lightning card in the SFDX project', () => {
     expect(String(bundle.description).length).toBeLessThanOrEqual(255);
   });
 
-  it('ships the sections the card is made of as they are, placeable on no page by themselves', () => {
+  it('ships every component in the card’s folder: the card or one of its parts', () => {
+    const bundles = readdirSync(join(CARD_SOURCE, '..'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(bundles.sort()).toEqual(
+      [LIGHTNING_CARD.bundle, ...CARD_PARTS.map((part) => part.bundle)].sort(),
+    );
+    for (const part of CARD_PARTS)
+      expect(part.source).toBe(`extensions/salesforce-card/lwc/${part.bundle}`);
+  });
+
+  it('ships the components the card is made of as they are, placeable on no page by themselves', () => {
     const template = file(`${CARD_DIR}/batonHandoffCard.html`);
     for (const part of CARD_PARTS) {
       const dir = `${LWC_DIR}/${part.bundle}`;

@@ -1,46 +1,33 @@
 // The Baton handoff card on the Opportunity record page: the handoff's state, owner, scores, SLA
-// clocks and document sections, the lifecycle actions this user may take, and, for the sender,
-// editing the sections (one at a time, checked and scored as typed), and after the sender's saves
-// the handoff's commitment and stakeholder records kept in step (childWrites.js). Reads and writes
-// through Lightning Data Service (the UI API) only; the rules are the core's (c/batonCore), under
-// the template and calendar the backend stored on the handoff (handoffRules.js).
+// clocks and document sections, the lifecycle actions this user may take, the handoff meeting and
+// its checklist (recorded by whoever the core lets take part), and, for the sender, editing the
+// sections (one at a time, checked and scored as typed) and, after the sender's saves, the
+// handoff's commitment and stakeholder records kept in step (childWrites.js). Its forms are child
+// components (lwc/batonReturnForm, lwc/batonMeetingForm) that hand it an action to plan and save.
+// Reads and writes through Lightning Data Service (the UI API) only; the rules are the core's
+// (c/batonCore), under the template and calendar the backend stored on the handoff
+// (handoffRules.js).
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import USER_ID from '@salesforce/user/Id';
-import CS_MANAGER from '@salesforce/customPermission/Baton_CS_Manager';
-import CS_OPS from '@salesforce/customPermission/Baton_CS_Ops';
 import {
   CHILDREN_PAGE_SIZE,
   COMMITMENTS_LIST,
   COMMITMENT_FIELDS,
   HANDOFFS_RELATED_LIST,
-  HANDOFF_DOCUMENT,
   HANDOFF_FIELDS,
   HANDOFF_LIST_FIELDS,
-  HANDOFF_RECEIVER,
-  HANDOFF_RULES,
   HANDOFF_VERSION,
-  OPPORTUNITY_CSM,
   OPPORTUNITY_FIELDS,
   STAKEHOLDERS_LIST,
   STAKEHOLDER_FIELDS,
   newestHandoffId,
 } from './handoffFields';
-import { actorFor } from './userRole';
-import { readDocument } from './storedDocument';
-import { rulesOf } from './handoffRules';
-import { LIFECYCLE_STEPS, handoffView, scoresView } from './handoffView';
-import { RETURN_DECISIONS, actionRequest, gapsFrom, planAction } from './cardActions';
-import {
-  addRow,
-  editField,
-  mayEdit,
-  openEdit,
-  planEdit,
-  removeRow,
-  reviewEdit,
-} from './documentEdits';
+import { userOn } from './userRole';
+import { readHandoff } from './handoffRead';
+import { LIFECYCLE_STEPS, scoresView } from './handoffView';
+import { RETURN_DECISIONS, actionRequest, planAction } from './cardActions';
+import { changedBy, mayEdit, openEdit, planEdit, reviewEdit } from './documentEdits';
 import { sectionPanels } from './sectionPanels';
 import { messageOf } from './saveErrors';
 import { HandoffChildren } from './handoffChildren';
@@ -68,9 +55,9 @@ export default class BatonHandoffCard extends LightningElement {
   busy = false;
   conflict = null;
   refusal = null;
+  /** The decision of the return being named (`needs_revision`, `rejected`), or null. */
   returning = null;
-  pickedGaps = [];
-  typedGaps = '';
+  recordingMeeting = false;
 
   /** The section being edited (documentEdits.js), its check, and the scores of what is typed. */
   edit = null;
@@ -137,22 +124,11 @@ export default class BatonHandoffCard extends LightningElement {
   /** Reads the document (once per record, not per render) and computes the card at this instant. */
   refresh() {
     if (!this.handoff || !this.opportunity) return;
-    const read = readDocument(getFieldValue(this.handoff, HANDOFF_DOCUMENT));
-    const rules = rulesOf(getFieldValue(this.handoff, HANDOFF_RULES));
-    this.policy = rules.policy;
-    this.rulesNote = rules.note;
-    this.handoffDocument = read.document;
-    this.documentError = read.error;
-    this.view = read.document
-      ? handoffView(read.document, this.actor(), this.policy, Date.now())
-      : null;
+    Object.assign(this, readHandoff(this.handoff, this.opportunity, Date.now()));
   }
 
   actor() {
-    return actorFor(USER_ID, { csManager: CS_MANAGER === true, csOps: CS_OPS === true }, [
-      getFieldValue(this.handoff, HANDOFF_RECEIVER),
-      getFieldValue(this.opportunity, OPPORTUNITY_CSM),
-    ]);
+    return userOn(this.handoff, this.opportunity);
   }
 
   get loading() {
@@ -188,58 +164,36 @@ export default class BatonHandoffCard extends LightningElement {
     });
   }
 
-  get gapOptions() {
-    return this.view.completeness.missing.map((item) => ({ label: item.label, value: item.label }));
-  }
-
-  get returnLabel() {
-    return this.returning === 'rejected' ? 'Reject' : 'Ask for revision';
-  }
-
-  get returnVariant() {
-    return this.returning === 'rejected' ? 'destructive' : 'brand';
-  }
-
-  get returnGaps() {
-    return gapsFrom(this.pickedGaps, this.typedGaps);
-  }
-
-  get returnDisabled() {
-    return this.actionsDisabled || this.returnGaps.length === 0;
-  }
-
   handleAction(event) {
     const name = event.target.dataset.action;
     this.refusal = null;
     if (name in RETURN_DECISIONS) {
       this.returning = RETURN_DECISIONS[name];
-      this.pickedGaps = [];
-      this.typedGaps = '';
       return;
     }
     const request = actionRequest(name);
     if (request) this.act(request);
   }
 
-  handlePickedGaps(event) {
-    this.pickedGaps = event.detail.value;
+  handleOpenMeeting() {
+    this.refusal = null;
+    this.recordingMeeting = true;
   }
 
-  handleTypedGaps(event) {
-    this.typedGaps = event.detail.value ?? '';
+  /** A form's action (a return with its gaps, the meeting): once taken, that form closes. */
+  async handleFormAction(event) {
+    const { action } = event.detail;
+    if (!(await this.act(action))) return;
+    if (action.type === 'return') this.handleCancelReturn();
+    else this.handleCancelMeeting();
   }
 
   handleCancelReturn() {
     this.returning = null;
   }
 
-  async handleSendReturn() {
-    const done = await this.act({
-      type: 'return',
-      decision: this.returning,
-      gaps: this.returnGaps,
-    });
-    if (done) this.returning = null;
+  handleCancelMeeting() {
+    this.recordingMeeting = false;
   }
 
   async handleSyncAgain() {
@@ -258,16 +212,9 @@ export default class BatonHandoffCard extends LightningElement {
     this.changeEdit(openEdit(this.handoffDocument, event.detail.section));
   }
 
-  handleEditField(event) {
-    this.changeEdit(editField(this.edit, event.detail));
-  }
-
-  handleAddRow() {
-    this.changeEdit(addRow(this.edit));
-  }
-
-  handleRemoveRow(event) {
-    this.changeEdit(removeRow(this.edit, event.detail.row));
+  /** A field typed, a row added or removed in the section being edited. */
+  handleChangeEdit(event) {
+    this.changeEdit(changedBy(this.edit, event));
   }
 
   handleCancelEdit() {

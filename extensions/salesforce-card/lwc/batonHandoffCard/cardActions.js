@@ -1,12 +1,13 @@
 // The card's buttons as the core's lifecycle actions. Returning needs named gaps, so those two
-// buttons open the return form instead of acting.
+// buttons open the return form (lwc/batonReturnForm) instead of acting; recording the meeting
+// needs its participants and agenda (lwc/batonMeetingForm). Whatever a form sends is planned here
+// like a button's action.
 import {
   actionForButton,
   applyAction,
   cardWrite,
   describeFieldError,
   lifecycleActionSchema,
-  namedGaps,
   parseWith,
 } from 'c/batonCore';
 
@@ -17,9 +18,6 @@ export const RETURN_DECISIONS = {
 
 /** The action a button sends, or null for the ones that need more than a press (the core's). */
 export const actionRequest = actionForButton;
-
-/** Gaps picked from the missing items and typed one a line, each once (the core's). */
-export const gapsFrom = namedGaps;
 
 /**
  * Validates the action, applies it with the core's guards and says what to write: the handoff's

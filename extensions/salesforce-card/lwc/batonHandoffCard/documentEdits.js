@@ -59,6 +59,13 @@ export function removeRow(edit, row) {
   );
 }
 
+/** The edit after what its section told the card: a field typed, a row added or removed. */
+export function changedBy(edit, { type, detail }) {
+  if (type === 'addrow') return addRow(edit);
+  if (type === 'removerow') return removeRow(edit, detail.row);
+  return editField(edit, detail);
+}
+
 /** Commitments get stable ids on their first save, `c-1`, `c-2`…, as the card API gives them. */
 function withCommitmentIds(commitments) {
   const used = new Set(commitments.map((c) => c.id?.trim()).filter(Boolean));

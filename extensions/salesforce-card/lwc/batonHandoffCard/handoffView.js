@@ -1,6 +1,7 @@
 // What the card shows for one handoff, computed by the core (c/batonCore) and worded as the
 // HubSpot card words it: lifecycle step, owner, completeness and the missing items, quality with
-// its breakdown, SLA clocks and alerts, stakeholders, commitments, and this user's actions.
+// its breakdown, SLA clocks and alerts, stakeholders, commitments, the handoff meeting and its
+// checklist (meetingView.js), and this user's actions.
 import {
   ACTION_LABELS,
   BAND,
@@ -17,6 +18,7 @@ import {
   maySend,
   nextAction,
 } from 'c/batonCore';
+import { meetingView } from './meetingView';
 
 /** The card-text variants as SLDS badge themes. */
 const THEMES = {
@@ -159,8 +161,9 @@ export function scoresView(document, policy, now) {
  * @param actor the core's actor for this user (userRole.js)
  * @param policy the core's policy
  * @param now the instant the clocks are read at
+ * @param csmAssigned whether the Opportunity names a CSM (the meeting checklist's item)
  */
-export function handoffView(document, actor, policy, now) {
+export function handoffView(document, actor, policy, now, csmAssigned) {
   const template = policy.templates[document.handoffType];
   const analysis = analyzeHandoff(document, policy, now);
   const actions = availableActions(document, { actor, now, policy });
@@ -193,10 +196,16 @@ export function handoffView(document, actor, policy, now) {
     buttons: buttonsOf(actions, next),
     blockedSubmit: blockedSubmit ? `Cannot submit yet: ${submit.reason}` : null,
     completeness: completenessOf(analysis.completeness, analysis.minimumCompleteness),
+    /** The missing items, to name as the gaps of a return (lwc/batonReturnForm). */
+    gapOptions: analysis.completeness.missing.map((item) => ({
+      label: item.label,
+      value: item.label,
+    })),
     quality: qualityOf(analysis.quality),
     clocks: clocksOf(analysis.clocks),
     alerts: alertsOf(analysis.alerts),
     stakeholders: stakeholdersOf(document.stakeholders ?? []),
     commitments: commitmentsOf(document.commitments ?? []),
+    meeting: meetingView(document, { template, clocks: analysis.clocks, actions, csmAssigned }),
   };
 }

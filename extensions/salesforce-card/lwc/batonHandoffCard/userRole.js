@@ -5,6 +5,11 @@
 // - the user named as the handoff's receiver, or as the Opportunity's assigned CSM, is its CSM;
 // - anyone else is on the sending side, as an AE. The core lets an AE act only on the
 //   Opportunities they own (the deal's owner in the handoff), so others can look, not act.
+import { getFieldValue } from 'lightning/uiRecordApi';
+import USER_ID from '@salesforce/user/Id';
+import CS_MANAGER from '@salesforce/customPermission/Baton_CS_Manager';
+import CS_OPS from '@salesforce/customPermission/Baton_CS_Ops';
+import { HANDOFF_RECEIVER, OPPORTUNITY_CSM } from './handoffFields';
 
 /** Salesforce ids compare on their first 15 characters (the 18-character form adds a checksum). */
 export function sameUser(a, b) {
@@ -22,4 +27,12 @@ export function actorFor(userId, permissions, csmIds) {
   if (permissions.csOps === true) return { id: userId, role: 'cs_ops' };
   if (csmIds.some((id) => sameUser(id, userId))) return { id: userId, role: 'csm' };
   return { id: userId, role: 'ae' };
+}
+
+/** The current user's actor on the handoff and Opportunity as read (getRecord). */
+export function userOn(handoff, opportunity) {
+  return actorFor(USER_ID, { csManager: CS_MANAGER === true, csOps: CS_OPS === true }, [
+    getFieldValue(handoff, HANDOFF_RECEIVER),
+    getFieldValue(opportunity, OPPORTUNITY_CSM),
+  ]);
 }

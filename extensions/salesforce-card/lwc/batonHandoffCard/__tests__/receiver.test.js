@@ -17,8 +17,10 @@ import {
   buttons,
   byId,
   emitHandoff,
+  inReturnForm,
   listItems,
   loadCard,
+  returnForm,
   settle,
   textOf,
   unmountAll,
@@ -106,24 +108,24 @@ describe('sending a handoff back', () => {
     button(card, 'return:needs_revision').click();
     await settle();
 
-    expect(byId(card, 'return-form')).not.toBeNull();
-    expect(byId(card, 'send-return').label).toBe('Ask for revision');
-    expect(byId(card, 'send-return').disabled).toBe(true);
-    const options = byId(card, 'picked-gaps').options.map((option) => option.value);
+    expect(inReturnForm(card, 'return-form')).not.toBeNull();
+    expect(inReturnForm(card, 'send-return').label).toBe('Ask for revision');
+    expect(inReturnForm(card, 'send-return').disabled).toBe(true);
+    const options = inReturnForm(card, 'picked-gaps').options.map((option) => option.value);
     expect(options).toContain('Business challenge');
 
-    byId(card, 'picked-gaps').dispatchEvent(
+    inReturnForm(card, 'picked-gaps').dispatchEvent(
       new CustomEvent('change', { detail: { value: ['Business challenge'] } }),
     );
-    byId(card, 'typed-gaps').dispatchEvent(
+    inReturnForm(card, 'typed-gaps').dispatchEvent(
       new CustomEvent('change', {
         detail: { value: 'Pricing call notes\n\nBusiness challenge\n' },
       }),
     );
     await settle();
-    expect(byId(card, 'send-return').disabled).toBe(false);
+    expect(inReturnForm(card, 'send-return').disabled).toBe(false);
 
-    byId(card, 'send-return').click();
+    inReturnForm(card, 'send-return').click();
     await settle();
 
     const fields = updateRecord.mock.calls[0][0].fields;
@@ -135,18 +137,18 @@ describe('sending a handoff back', () => {
       Returns__c: 1,
       Returned_At__c: '2026-11-03T12:00:00Z',
     });
-    expect(byId(card, 'return-form')).toBeNull();
+    expect(returnForm(card)).toBeNull();
   });
 
   it('rejects with the destructive button, and cancelling sends nothing', async () => {
     const card = await loadCard(asCsm, handoffRecord(handoff));
     button(card, 'return:rejected').click();
     await settle();
-    expect(byId(card, 'send-return').label).toBe('Reject');
-    expect(byId(card, 'send-return').variant).toBe('destructive');
-    byId(card, 'cancel-return').click();
+    expect(inReturnForm(card, 'send-return').label).toBe('Reject');
+    expect(inReturnForm(card, 'send-return').variant).toBe('destructive');
+    inReturnForm(card, 'cancel-return').click();
     await settle();
-    expect(byId(card, 'return-form')).toBeNull();
+    expect(returnForm(card)).toBeNull();
     expect(updateRecord).not.toHaveBeenCalled();
   });
 
@@ -155,11 +157,11 @@ describe('sending a handoff back', () => {
     const card = await loadCard(asCsm, record);
     button(card, 'return:rejected').click();
     await settle();
-    byId(card, 'typed-gaps').dispatchEvent(
+    inReturnForm(card, 'typed-gaps').dispatchEvent(
       new CustomEvent('change', { detail: { value: 'No signed order form' } }),
     );
     await settle();
-    byId(card, 'send-return').click();
+    inReturnForm(card, 'send-return').click();
     await settle();
     await emitHandoff(
       afterUpdate(record, updateRecord.mock.calls[0][0].fields, '2026-11-03T12:00:01.000Z'),

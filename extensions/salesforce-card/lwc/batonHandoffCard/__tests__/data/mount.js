@@ -146,3 +146,28 @@ export const sectionGaps = (element, key) =>
   [...(inSection(element, key, '[data-id="gaps"]')?.querySelectorAll('li') ?? [])].map((li) =>
     li.textContent.trim(),
   );
+
+/** The return form (lwc/batonReturnForm) while a return is being named, or null. */
+export const returnForm = (element) => element.shadowRoot.querySelector('c-baton-return-form');
+
+/** An element of the return form by its `data-id`, or null. */
+export const inReturnForm = (element, id) =>
+  returnForm(element)?.shadowRoot.querySelector(`[data-id="${id}"]`) ?? null;
+
+/** The meeting checklist (lwc/batonMeetingChecklist). */
+export const meetingChecklist = (element) =>
+  element.shadowRoot.querySelector('c-baton-meeting-checklist');
+
+/** The meeting form (lwc/batonMeetingForm) while it is open, or null. */
+export const meetingForm = (element) => element.shadowRoot.querySelector('c-baton-meeting-form');
+
+export const inMeetingForm = (element, selector) =>
+  meetingForm(element)?.shadowRoot.querySelector(selector) ?? null;
+
+/** Types (or picks) a value into the meeting form's field as the base component reports it. */
+export async function typeInMeeting(element, field, value) {
+  inMeetingForm(element, `[data-field="${field}"]`).dispatchEvent(
+    new CustomEvent('change', { detail: { value } }),
+  );
+  await settle();
+}
