@@ -26,7 +26,8 @@ if (!cliOnly) {
   // actions, which call BATON_PUBLIC_URL; its app objects and their associations) and the
   // schema payloads for admins who provision by hand. With BATON_HUBSPOT_INSTALL=private, the
   // private install instead: a static-auth app with Baton's app functions, each one esbuild
-  // bundle (scripts/hubspot/bundle-app-functions.ts). The cards are bundled by the HubSpot generator (scripts/hubspot/bundle-handoff-card.ts).
+  // bundle (scripts/hubspot/bundle-app-functions.ts), and the cards on those functions. The
+  // cards are bundled by the HubSpot generator (scripts/hubspot/bundle-handoff-card.ts).
   const { generateHubSpotObjects, installFrom, publicUrlNote } = await tsImport(
     './generate-hubspot-objects.ts',
     import.meta.url,

@@ -14,7 +14,10 @@
 // With BATON_HUBSPOT_INSTALL=private the tree is the private, single-portal install instead:
 // a static-auth app whose card and workflow action run Baton's handlers as app functions
 // (`app/functions/`: each function's `*-hsmeta.json`, its esbuild bundle and the folder's
-// package.json; see src/functions/app-functions/), no webhooks, the same app objects.
+// package.json; see src/functions/app-functions/), the same cards (`app/cards/`, the same metas
+// and uids) bundled from their private entries, which call the card's function with
+// `hubspot.serverless`, no webhooks, no settings page (no database to keep settings in: the
+// team is the BATON_TEAM secret), the same app objects.
 //
 // GENERATED FILES ARE NEVER EDITED BY HAND. JSON has no comments, so the files cannot say so
 // themselves: change the definitions and run `npx tsx scripts/generate-hubspot-objects.ts`
@@ -143,9 +146,13 @@ export async function generateHubSpotObjects(
   const report: GenerateReport = { written: [], unchanged: [], removed: [], publicUrl };
   const appSet =
     install === 'private'
-      ? privateAppFiles(publicUrl.base).concat(await bundleAppFunctions(build))
-      : // The cards call the backend; the private install has none, so no cards yet.
-        [
+      ? [
+          ...privateAppFiles(publicUrl.base),
+          ...(await bundleAppFunctions(build)),
+          ...cardFiles(),
+          ...(await bundleCards(publicUrl.base, build, 'private')),
+        ]
+      : [
           ...appFiles(publicUrl.base),
           ...cardFiles(),
           ...(await bundleCards(publicUrl.base, build)),

@@ -2,8 +2,10 @@
 // the sidebar) into the project tree's entry files, `app/cards/<name>.jsx`: each card and the
 // pure values it takes from src/core in one ES module, importing only React and
 // @hubspot/ui-extensions, which HubSpot installs from `app/cards/package.json` when it bundles
-// the cards on upload (see src/crm/hubspot/card-meta.ts). The settings page is bundled the same
-// way (bundleExtension, called from settings-page.ts).
+// the cards on upload (see src/crm/hubspot/card-meta.ts). The private install's cards are the
+// same cards from their private entries (PRIVATE_CARD_SOURCES), which call the card's app
+// function instead of the backend. The settings page is bundled the same way (bundleExtension,
+// called from settings-page.ts).
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Plugin, build as esbuild } from 'esbuild';
 import {
@@ -17,6 +19,19 @@ import type { GeneratedFile } from '../../src/crm/hubspot/generated-files';
 import type { EsbuildBuild } from './bundle-app-functions';
 
 const REPOSITORY = resolve(__dirname, '..', '..');
+
+/** Which project the cards are bundled for (see generate-hubspot-objects.ts `installFrom`). */
+export type CardInstall = 'marketplace' | 'private';
+
+/**
+ * The entries of the private install: the same card components, with a client over
+ * `hubspot.serverless` (extensions/handoff-card/serverless-card-client.ts). The metas, uids and
+ * entry file names are the marketplace cards' (card-meta.ts): a project is one or the other.
+ */
+export const PRIVATE_CARD_SOURCES = {
+  'handoff-card': 'extensions/handoff-card/private-entry.tsx',
+  'handoff-sidebar': 'extensions/handoff-sidebar/private-entry.tsx',
+} as const satisfies Record<CardName, string>;
 
 /**
  * The settings page checks with the core's zod schemas as the user types. zod's namespace
@@ -43,14 +58,17 @@ export const zodEnglishOnly: Plugin = {
 /**
  * `publicUrl` is where the card's `hubspot.fetch` goes: a card cannot read the environment when
  * it runs, so public-url.ts reads `process.env.BATON_PUBLIC_URL`, defined here. `process` is
- * defined whole because public-url.ts first asks whether it exists.
+ * defined whole because public-url.ts first asks whether it exists. The private entries call no
+ * URL, so it is defined for them but never read.
  */
 export async function bundleCard(
   name: CardName,
   publicUrl: string,
   build: EsbuildBuild = esbuild,
+  install: CardInstall = 'marketplace',
 ): Promise<GeneratedFile> {
-  return bundleExtension(CARDS[name].source, cardEntry(name), publicUrl, build);
+  const source = install === 'private' ? PRIVATE_CARD_SOURCES[name] : CARDS[name].source;
+  return bundleExtension(source, cardEntry(name), publicUrl, build);
 }
 
 /**
@@ -89,6 +107,7 @@ export async function bundleExtension(
 export function bundleCards(
   publicUrl: string,
   build: EsbuildBuild = esbuild,
+  install: CardInstall = 'marketplace',
 ): Promise<GeneratedFile[]> {
-  return Promise.all(CARD_NAMES.map((name) => bundleCard(name, publicUrl, build)));
+  return Promise.all(CARD_NAMES.map((name) => bundleCard(name, publicUrl, build, install)));
 }

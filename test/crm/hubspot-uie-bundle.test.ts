@@ -1,6 +1,7 @@
 // The extensions bundle as HubSpot bundles them on upload: @hubspot/ui-extensions-dev-server's
-// remoteBuild (vite), offline, on the entry files the generator writes. A card that HubSpot
-// could not build (an import it cannot resolve, a Node built-in) fails here first.
+// remoteBuild (vite), offline, on the entry files the generator writes, for the marketplace app
+// and for the private install's cards. A card that HubSpot could not build (an import it cannot
+// resolve, a Node built-in) fails here first.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ const OUT = join(REPOSITORY, 'build', `uie-test-${process.pid}`);
 
 interface UieBundle {
   name: string;
+  install: 'marketplace' | 'private';
   source: string;
   bytes: number;
   gzipBytes: number;
@@ -23,7 +25,7 @@ let bundles: UieBundle[];
 beforeAll(() => {
   const output = execFileSync(
     process.execPath,
-    [join(REPOSITORY, 'scripts', 'hubspot', 'uie-bundle.mjs'), OUT],
+    [join(REPOSITORY, 'scripts', 'hubspot', 'uie-bundle.mjs'), OUT, '--private'],
     { cwd: REPOSITORY, encoding: 'utf8' },
   );
   bundles = output
@@ -34,18 +36,26 @@ beforeAll(() => {
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-it('builds the deal card, the sidebar card and the settings page', () => {
-  expect(bundles.map((b) => [b.name, b.source])).toEqual([
-    ['handoff-card', 'app/cards/handoff-card.jsx'],
-    ['handoff-sidebar', 'app/cards/handoff-sidebar.jsx'],
-    ['settings-page', 'app/settings/settings-page.jsx'],
+it('builds the deal card, the sidebar card and the settings page, and the private cards', () => {
+  expect(bundles.map((b) => [b.install, b.name, b.source])).toEqual([
+    ['marketplace', 'handoff-card', 'app/cards/handoff-card.jsx'],
+    ['marketplace', 'handoff-sidebar', 'app/cards/handoff-sidebar.jsx'],
+    ['marketplace', 'settings-page', 'app/settings/settings-page.jsx'],
+    ['private', 'handoff-card', 'app/cards/handoff-card.jsx'],
+    ['private', 'handoff-sidebar', 'app/cards/handoff-sidebar.jsx'],
   ]);
 });
 
-it.each(['handoff-card', 'handoff-sidebar', 'settings-page'])(
-  '%s is one script for HubSpot to load, React from the host, everything else inside',
-  (name) => {
-    const bundle = bundles.find((b) => b.name === name)!;
+it.each([
+  ['marketplace', 'handoff-card'],
+  ['marketplace', 'handoff-sidebar'],
+  ['marketplace', 'settings-page'],
+  ['private', 'handoff-card'],
+  ['private', 'handoff-sidebar'],
+])(
+  'the %s %s is one script for HubSpot to load, React from the host, everything else inside',
+  (install, name) => {
+    const bundle = bundles.find((b) => b.install === install && b.name === name)!;
     const code = readFileSync(join(bundle.dist, `${name}.js`), 'utf8');
     expect(Buffer.byteLength(code)).toBe(bundle.bytes);
     expect(bundle.gzipBytes).toBeLessThan(bundle.bytes);
@@ -66,4 +76,12 @@ it("keeps the cards' own words: the bundle is the card, not a placeholder", () =
   const card = readFileSync(join(bundles[0]!.dist, 'handoff-card.js'), 'utf8');
   expect(card).toContain('Someone else saved this handoff');
   expect(card).toContain('https://baton.example.com');
+});
+
+it('builds the private card over the card function, with no backend URL in it', () => {
+  const bundle = bundles.find((b) => b.install === 'private' && b.name === 'handoff-card')!;
+  const card = readFileSync(join(bundle.dist, 'handoff-card.js'), 'utf8');
+  expect(card).toContain('Someone else saved this handoff');
+  expect(card).toContain('baton_handoff_card_function');
+  expect(card).not.toContain('https://baton.example.com');
 });

@@ -20,15 +20,9 @@ import {
   REQUIRED_SCOPES,
 } from '../../crm/hubspot/app-meta';
 import { HUBSPOT_PROJECT_UIDS } from '../../crm/objects/universal-identifiers';
+import { APP_FUNCTION_UIDS } from './app-function-uids';
 
-/**
- * The `uid` of each function component; like every uid, never changed once uploaded (the card
- * calls the card function by it). To move into universal-identifiers.ts with the others.
- */
-export const APP_FUNCTION_UIDS = {
-  handoffCard: 'baton_handoff_card_function',
-  startHandoff: 'baton_start_handoff_function',
-} as const;
+export { APP_FUNCTION_UIDS };
 
 export interface AppFunctionDefinition {
   uid: string;

@@ -2,18 +2,20 @@
 // The card calls it with
 //   hubspot.serverless('baton_handoff_card_function', { parameters: { operation, dealId, … } })
 // and HubSpot runs `main` with the caller's identity in the context. One function for the card's
-// five requests, told apart by `operation`, so the card has one door and one validation:
+// six requests, told apart by `operation`, so the card has one door and one validation:
 //   load                               → the card view (src/functions/card-api loadCard)
 //   save   { baseVersion, sections }   → saveCard (a stale baseVersion is a `conflict`)
 //   act    { baseVersion, action }     → actOnCard (the core's guards decide who may)
 //   intro-email                        → introEmailForCard
 //   start                              → startHandoff for a closed-won deal, then the card
+//   pre-close                          → requestPreClose on an open deal, then the card
 // It answers `{ status: 'ok', result }` or `{ status: 'error', code, message }`.
 import { z } from 'zod';
 import type { CrmAdapter } from '../../crm/crm-adapter';
 import { type CardUser, actOnCard, introEmailForCard, loadCard, saveCard } from '../card-api';
 import { CardError } from '../card-errors';
 import { startHandoff } from '../closed-won';
+import { requestPreClose } from '../pre-close';
 import { type TeamDirectory, roleOf } from '../team-directory';
 import {
   type FunctionDeps,
@@ -46,8 +48,10 @@ export const cardParametersSchema = z.discriminatedUnion(
     }),
     z.strictObject({ operation: z.literal('intro-email'), dealId }),
     z.strictObject({ operation: z.literal('start'), dealId }),
+    // The request carries nothing but the deal: requestPreClose reads the rest from the CRM.
+    z.strictObject({ operation: z.literal('pre-close'), dealId }),
   ],
-  { error: 'expected one of load, save, act, intro-email, start' },
+  { error: 'expected one of load, save, act, intro-email, start, pre-close' },
 );
 
 export type CardParameters = z.input<typeof cardParametersSchema>;
@@ -126,6 +130,12 @@ async function run(
           `deal ${dealId} is not closed-won, so there is no handoff to start yet`,
         );
       return { outcome: started.outcome, card: await loadCard(dealId, user, deps) };
+    }
+    case 'pre-close': {
+      // As POST …/handoff/pre-close answers (src/server/routes/card.routes.ts): the outcome and
+      // the card; asking again finds the request made. A refusal is a CardError, as there.
+      const requested = await requestPreClose(dealId, user, undefined, deps);
+      return { outcome: requested.outcome, card: await loadCard(dealId, user, deps) };
     }
   }
 }

@@ -1,8 +1,8 @@
 // Baton's app functions (the private, static-auth install) run as HubSpot would run them: `main`
 // with a fake HubSpot context, the token and secrets in the environment, against the sandbox
 // CRM. The workflow path starts a handoff; the card function loads it as the AE, refuses a save
-// from a stale version, lets the CSM accept a submitted handoff and refuses the AE; bad
-// parameters are `invalid_input` naming the field. Last, the esbuild bundles themselves run in a
+// from a stale version, lets the CSM accept a submitted handoff and refuses the AE, and takes the
+// AE's pre-close request on an open deal; bad parameters are `invalid_input` naming the field. Last, the esbuild bundles themselves run in a
 // folder with no node_modules, to prove they carry everything they need.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -37,6 +37,7 @@ const SECTIONS = [
 let target: ContractTarget;
 let env: Record<string, string>;
 let dealIds: string[];
+let openDealId: string;
 let now = NOW;
 
 /** The HubSpot user behind an owner id of the seed, as HubSpot's context names them. */
@@ -57,6 +58,16 @@ const actionRequest = (dealId: string) => ({
   inputFields: {},
 });
 
+/** Moves a deal back to an open stage of its pipeline: a deal before its close. */
+function reopen(dealId: string): void {
+  const { store } = target.sandbox!.instance;
+  const deals = store.type('0-3');
+  const deal = store.records.get(deals, dealId)!;
+  const pipeline = store.pipelines.find((p) => p.id === deal.properties.pipeline)!;
+  const open = pipeline.stages.filter((stage) => stage.metadata.isClosed !== 'true');
+  store.records.update(deals, deal, { dealstage: open.at(-1)!.id });
+}
+
 function ok(result: CardFunctionResult) {
   if (result.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
   return result.result as Record<string, unknown>;
@@ -66,11 +77,10 @@ beforeAll(async () => {
   target = await sandboxTarget();
   await target.adapter.provision();
   const stages = await target.adapter.closedWonStages();
-  dealIds = addClosedWonDeals(
-    target.sandbox!.instance,
-    2,
-    new Set(Object.values(stages.byPipeline).flat()),
-  );
+  const wonStages = new Set(Object.values(stages.byPipeline).flat());
+  dealIds = addClosedWonDeals(target.sandbox!.instance, 2, wonStages);
+  [openDealId] = addClosedWonDeals(target.sandbox!.instance, 1, wonStages) as [string];
+  reopen(openDealId);
   env = {
     PRIVATE_APP_ACCESS_TOKEN: SANDBOX_TOKEN,
     BATON_TEAM: JSON.stringify(directory),
@@ -178,6 +188,45 @@ describe('the app functions, invoked as HubSpot would', () => {
     const csm = userOf(directory.csManagers[0]!);
     const started = ok(await card(csm, { operation: 'start', dealId: dealIds[1]! }));
     expect(started).toMatchObject({ outcome: 'started', card: { handoff: { state: 'draft' } } });
+  });
+
+  it("takes the AE's pre-close request on an open deal, once", async () => {
+    const context = await target.adapter.loadDealContext(openDealId);
+    const ae = userOf(context.deal.ownerId!);
+    const csm = userOf(directory.csms[0]!);
+    expect(await card(csm, { operation: 'pre-close', dealId: openDealId })).toMatchObject({
+      status: 'error',
+      code: 'forbidden',
+    });
+
+    const requested = ok(await card(ae, { operation: 'pre-close', dealId: openDealId }));
+    expect(requested).toMatchObject({
+      outcome: 'requested',
+      card: {
+        dealId: openDealId,
+        handoff: { state: 'pending_approval', document: { handoffType: 'pre_close' } },
+      },
+    });
+    const stored = await target.adapter.loadDealContext(openDealId);
+    expect(Object.keys(stored.handoff!.links.tasks)).toEqual([
+      `${openDealId}:pre_close:approve_pre_close`,
+    ]);
+
+    const again = ok(await card(ae, { operation: 'pre-close', dealId: openDealId }));
+    expect(again).toMatchObject({
+      outcome: 'already_requested',
+      card: { handoff: { version: 1 } },
+    });
+  });
+
+  it('refuses a pre-close request on a deal that has its handoff, and one with a body', async () => {
+    const context = await target.adapter.loadDealContext(dealIds[0]!);
+    const ae = userOf(context.deal.ownerId!);
+    const refused = await card(ae, { operation: 'pre-close', dealId: dealIds[0]! });
+    expect(refused).toMatchObject({ status: 'error', code: 'invalid_state' });
+    expect(refused.status === 'error' && refused.message).toMatch(/already has its handoff/);
+    const withBody = await card(ae, { operation: 'pre-close', dealId: dealIds[0]!, reason: 'x' });
+    expect(withBody).toMatchObject({ status: 'error', code: 'invalid_input' });
   });
 
   it.each([

@@ -1,12 +1,15 @@
 // The private, single-portal install of the HubSpot project (BATON_HUBSPOT_INSTALL=private): a
-// static-auth app whose card and workflow action run Baton's app functions. The generated tree
+// static-auth app whose cards and workflow action run Baton's app functions. The generated tree
 // is accepted by @hubspot/project-parsing-lib (with Baton's offline stand-in schemas, including
-// the one for app functions in scripts/hubspot/component-schemas.ts); `app/functions/` belongs
-// to the generator whole, so a second run rewrites nothing and a marketplace build removes it.
+// the one for app functions in scripts/hubspot/component-schemas.ts): the same two cards as the
+// marketplace app, calling the card function instead of a backend URL, and no settings page;
+// `app/functions/` belongs to the generator whole, so a second run rewrites nothing and a
+// marketplace build removes it (and a private build removes the marketplace settings page).
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHubSpotObjects } from '../../../scripts/generate-hubspot-objects';
+import { CARDS } from '../../../src/crm/hubspot/card-meta';
 import { APP_FUNCTION_UIDS } from '../../../src/functions/app-functions/app-function-meta';
 import { type Validation, errorsOf, validateTrees } from '../../helpers/validate-project';
 
@@ -20,6 +23,13 @@ const FUNCTIONS = [
   'package.json',
   'start-handoff-hsmeta.json',
   'start-handoff.js',
+];
+const CARD_FILES = [
+  'handoff-card-hsmeta.json',
+  'handoff-card.jsx',
+  'handoff-sidebar-hsmeta.json',
+  'handoff-sidebar.jsx',
+  'package.json',
 ];
 
 let scratch: string;
@@ -87,9 +97,50 @@ describe('the private install of the HubSpot project', () => {
     expect(components.map((c) => c.type)).not.toContain('WEBHOOKS');
   });
 
-  it('is a private app on static auth, asking for no OAuth scope', async () => {
+  it('has the marketplace cards, with their uids, and no settings page', async () => {
+    const components = results[0]?.valid ? results[0].components : [];
+    expect(components).toEqual(
+      expect.arrayContaining([
+        {
+          uid: CARDS['handoff-card'].uid,
+          type: 'CARD',
+          file: 'app/cards/handoff-card-hsmeta.json',
+        },
+        {
+          uid: CARDS['handoff-sidebar'].uid,
+          type: 'CARD',
+          file: 'app/cards/handoff-sidebar-hsmeta.json',
+        },
+      ]),
+    );
+    expect((await readdir(join(src, 'app/cards'))).sort()).toEqual(CARD_FILES);
+    expect(await readJson('app/cards/handoff-sidebar-hsmeta.json')).toMatchObject({
+      config: { location: 'crm.record.sidebar', entrypoint: '/app/cards/handoff-sidebar.jsx' },
+    });
+    // The team is the BATON_TEAM secret, and there is no database to keep settings in.
+    expect(components.map((c) => c.type)).not.toContain('SETTINGS');
+    await expect(readdir(join(src, 'app/settings'))).rejects.toThrow();
+  });
+
+  it.each(['handoff-card', 'handoff-sidebar'])(
+    'bundles the %s card over the card function, calling no backend URL',
+    async (name) => {
+      const entry = await readFile(join(src, `app/cards/${name}.jsx`), 'utf8');
+      expect(entry).toContain(`"${APP_FUNCTION_UIDS.handoffCard}"`);
+      // esbuild renames the import (`hubspot2`) where two modules import it.
+      expect(entry).toMatch(/\bhubspot\d*\.serverless\b/);
+      expect(entry).not.toMatch(/\bhubspot\d*\.fetch\b/);
+      expect(entry).not.toContain('/api/deals/');
+      expect(entry).not.toContain(ENV.BATON_PUBLIC_URL);
+      expect(entry).toMatch(/^import .* from "@hubspot\/ui-extensions";$/m);
+      expect(entry).not.toContain('node_modules/zod');
+    },
+  );
+
+  it('is a private app on static auth, asking for no OAuth scope and fetching no URL', async () => {
     const app = await readJson('app/app-hsmeta.json');
     expect(app.config).toMatchObject({ distribution: 'private', auth: { type: 'static' } });
+    expect(app.config.permittedUrls).toEqual({ fetch: [], iframe: [], img: [] });
     expect(app.config.auth.requiredScopes).not.toContain('oauth');
     expect(app.config.auth.requiredScopes).toContain('crm.objects.deals.write');
   });
@@ -146,6 +197,29 @@ describe('generating the private install', () => {
     const report = await generateHubSpotObjects(root, { BATON_PUBLIC_URL: ENV.BATON_PUBLIC_URL });
     expect(report.removed).toEqual(FUNCTIONS.map((name) => `src/app/functions/${name}`));
     expect(report.written).toContain('src/app/webhooks/webhooks-hsmeta.json');
+    // The same cards, now bundled from the entries that call the backend.
+    expect(report.written).toEqual(
+      expect.arrayContaining([
+        'src/app/cards/handoff-card.jsx',
+        'src/app/cards/handoff-sidebar.jsx',
+      ]),
+    );
+    expect(report.unchanged).toContain('src/app/cards/handoff-card-hsmeta.json');
+  }, 60_000);
+
+  it('removes the settings page when a marketplace project is built as the private install', async () => {
+    const root = await projectAt(join(scratch, 'to-private'));
+    await generateHubSpotObjects(root, { BATON_PUBLIC_URL: ENV.BATON_PUBLIC_URL });
+    const report = await generateHubSpotObjects(root, ENV);
+    expect(report.removed).toEqual(
+      expect.arrayContaining([
+        'src/app/settings/settings-hsmeta.json',
+        'src/app/settings/settings-page.jsx',
+        'src/app/webhooks/webhooks-hsmeta.json',
+      ]),
+    );
+    expect(report.removed.filter((path) => path.startsWith('src/app/cards/'))).toEqual([]);
+    expect(report.written).toContain('src/app/cards/handoff-card.jsx');
   }, 60_000);
 
   it('refuses an install it does not know, before writing anything', async () => {
