@@ -30,7 +30,7 @@ import {
   settle,
   textOf,
   typeInto,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -102,16 +102,10 @@ async function addSponsorsDeputy(card) {
   await pressInSection(card, 'stakeholders', 'save');
 }
 
+cardSuite(NOW);
 beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
   createRecord.mockReset().mockResolvedValue({ id: NEW_ID });
   deleteRecord.mockReset().mockResolvedValue(undefined);
-  notifyRecordUpdateAvailable.mockClear();
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
 });
 
 describe('the stakeholder records', () => {

@@ -18,7 +18,7 @@ import {
   loadCard,
   settle,
   textOf,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -36,15 +36,7 @@ const STALE = {
   ],
 };
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset();
-  notifyRecordUpdateAvailable.mockClear();
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('a save over a handoff someone else changed', () => {
   it('shows the conflict, writes nothing more and holds the actions until a reload', async () => {

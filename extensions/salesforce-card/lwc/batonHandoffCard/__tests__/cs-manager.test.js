@@ -9,7 +9,7 @@ import {
   opportunityRecord,
   returned,
 } from './data/records';
-import { button, buttons, byId, loadCard, settle, textOf, unmountAll } from './data/mount';
+import { button, buttons, byId, loadCard, settle, textOf, cardSuite } from './data/mount';
 
 jest.mock('@salesforce/customPermission/Baton_CS_Manager', () => ({
   __esModule: true,
@@ -19,14 +19,7 @@ jest.mock('@salesforce/customPermission/Baton_CS_Manager', () => ({
 const NOW = Date.parse('2026-11-03T12:00:00Z');
 const opportunity = opportunityRecord({ ownerId: OTHER_AE_ID });
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('a pre-close request, seen by a CS manager', () => {
   const request = { ...completeDraft(OTHER_AE_ID), handoffType: 'pre_close' };

@@ -28,7 +28,8 @@ import {
   settle,
   textOf,
   typeInto,
-  unmountAll,
+  cardSuite,
+  STALE_SAVE,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -37,25 +38,7 @@ const draft = thinDraft(USER_ID);
 const scoreOf = (document) => analyzeHandoff(document, DEFAULT_POLICY, NOW).completeness.score;
 const written = (call = 0) => JSON.parse(updateRecord.mock.calls[call][0].fields.Document_Json__c);
 
-const STALE = {
-  status: 412,
-  body: [
-    {
-      errorCode: 'ENTITY_FAILED_IFLASTMODIFIED_ON_UPDATE_CHECK',
-      message: 'The record was modified after the time you specified.',
-    },
-  ],
-};
-
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-  notifyRecordUpdateAvailable.mockClear();
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('editing a text section', () => {
   const edited = {
@@ -321,7 +304,7 @@ describe('who may edit', () => {
 
 describe('a save over a handoff someone else changed', () => {
   it('shows the conflict, keeps the edit from saving, and a reload starts it again', async () => {
-    updateRecord.mockRejectedValueOnce(STALE);
+    updateRecord.mockRejectedValueOnce(STALE_SAVE);
     const card = await loadCard(asAe, handoffRecord(draft));
     await pressInSection(card, 'objectives', 'edit');
     await typeInto(card, 'objectives', { field: 'roiExpectation' }, 'Half the no-shows');

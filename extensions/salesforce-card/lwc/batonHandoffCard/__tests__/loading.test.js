@@ -18,16 +18,12 @@ import {
   mountCard,
   settle,
   textOf,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
 
-beforeEach(() => jest.useFakeTimers().setSystemTime(NOW));
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('the handoff card while it loads', () => {
   it('shows a spinner until the Opportunity and its handoffs have arrived', async () => {

@@ -27,7 +27,8 @@ import {
   settle,
   textOf,
   typeInMeeting,
-  unmountAll,
+  cardSuite,
+  STALE_SAVE,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -45,25 +46,7 @@ function accepted(document) {
   return result.document;
 }
 
-const STALE = {
-  status: 412,
-  body: [
-    {
-      errorCode: 'ENTITY_FAILED_IFLASTMODIFIED_ON_UPDATE_CHECK',
-      message: 'The record was modified after the time you specified.',
-    },
-  ],
-};
-
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-  notifyRecordUpdateAvailable.mockClear();
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 const inChecklist = (card, selector) => meetingChecklist(card).shadowRoot.querySelector(selector);
 const checklistText = (card, id) => inChecklist(card, `[data-id="${id}"]`).textContent.trim();
@@ -403,7 +386,7 @@ describe('who may record the meeting: the core decides', () => {
 
 describe('a meeting recorded over a handoff someone else saved since', () => {
   it('shows the conflict, keeps the form and holds it until a reload', async () => {
-    updateRecord.mockRejectedValueOnce(STALE);
+    updateRecord.mockRejectedValueOnce(STALE_SAVE);
     const handoff = accepted(completeDraft(USER_ID));
     const card = await loadCard(asAe, handoffRecord(handoff));
     await openMeeting(card);

@@ -2,7 +2,7 @@
 // implementation plan (dates and notes, and its milestones as rows), the commercial terms (the
 // contract value read as an amount) and the risk register (the churn risk a choice), each checked
 // by the core's schema as typed and saved with the rest of the document as the backend writes it.
-import { notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
+import { updateRecord } from 'lightning/uiRecordApi';
 import { DEFAULT_POLICY } from 'c/batonCore';
 import {
   USER_ID,
@@ -23,7 +23,7 @@ import {
   settle,
   textOf,
   typeInto,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -40,15 +40,7 @@ function shownValues(card, key) {
   );
 }
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-  notifyRecordUpdateAvailable.mockClear();
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('the implementation plan', () => {
   const draft = completeDraft(USER_ID);

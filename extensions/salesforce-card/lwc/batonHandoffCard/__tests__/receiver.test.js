@@ -23,21 +23,14 @@ import {
   returnForm,
   settle,
   textOf,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
 /** The user is the Opportunity's assigned CSM; another AE owns the deal. */
 const asCsm = opportunityRecord({ ownerId: OTHER_AE_ID, csmId: USER_ID });
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('a submitted handoff, seen by the assigned CSM', () => {
   const handoff = submitted(completeDraft(OTHER_AE_ID));

@@ -23,6 +23,7 @@ import {
   textOf,
   typeInto,
   unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
@@ -39,14 +40,7 @@ function nearlyComplete() {
 }
 const LEFT_OUT = ['objectives.roiExpectation', 'technical.securityCompliance'];
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe("an org's minimum completeness", () => {
   const draft = nearlyComplete();

@@ -23,20 +23,13 @@ import {
   loadCard,
   settle,
   textOf,
-  unmountAll,
+  cardSuite,
 } from './data/mount';
 
 const NOW = Date.parse('2026-11-03T12:00:00Z');
 const asAe = opportunityRecord({ ownerId: USER_ID });
 
-beforeEach(() => {
-  jest.useFakeTimers().setSystemTime(NOW);
-  updateRecord.mockReset().mockResolvedValue({});
-});
-afterEach(() => {
-  unmountAll();
-  jest.useRealTimers();
-});
+cardSuite(NOW);
 
 describe('a draft below the minimum, seen by its AE', () => {
   const draft = thinDraft(USER_ID);

@@ -1,6 +1,6 @@
 // Mounting the card and feeding its three wires as Lightning Data Service would.
 import { createElement } from 'lwc';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import BatonHandoffCard from 'c/batonHandoffCard';
 import { HANDOFF_ID, OPPORTUNITY_ID, handoffList } from './records';
@@ -32,6 +32,33 @@ export async function mountCard() {
 export function unmountAll() {
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
 }
+
+/**
+ * A card suite's frame: each test starts at `now` with the UI API's saves answering as done,
+ * and ends with the card unmounted and real time back.
+ */
+export function cardSuite(now) {
+  beforeEach(() => {
+    jest.useFakeTimers().setSystemTime(now);
+    updateRecord.mockReset().mockResolvedValue({});
+    notifyRecordUpdateAvailable.mockClear();
+  });
+  afterEach(() => {
+    unmountAll();
+    jest.useRealTimers();
+  });
+}
+
+/** What the UI API answers a save whose `ifUnmodifiedSince` is older than the record. */
+export const STALE_SAVE = {
+  status: 412,
+  body: [
+    {
+      errorCode: 'ENTITY_FAILED_IFLASTMODIFIED_ON_UPDATE_CHECK',
+      message: 'The record was modified after the time you specified.',
+    },
+  ],
+};
 
 export async function emitOpportunity(record) {
   getRecord.emit(record, (config) => config.recordId === OPPORTUNITY_ID);
