@@ -28,10 +28,17 @@ export async function connectSalesforceOrg(
 ): Promise<SalesforceOrgBackend> {
   const connection = await connectSalesforce(auth);
   const orgId = await readOrganizationId(connection, new SalesforceCalls());
+  const adapter = createSalesforceAdapter({ connection, ...(log ? { log } : {}) });
+  // An org one deploy behind a new Baton still gets its handoffs, without the fields it lacks.
+  await adapter.learnHandoffFields().catch((error: unknown) =>
+    log?.warn('could not read the handoff object’s fields; saves write every field', {
+      reason: error instanceof Error ? error.message : String(error),
+    }),
+  );
   return {
     orgId,
     instanceUrl: connection.instanceUrl,
-    crmFor: singlePortal(createSalesforceAdapter({ connection, ...(log ? { log } : {}) }), orgId),
+    crmFor: singlePortal(adapter, orgId),
     // The listener signs in on its own: its session is renewed when the streaming server
     // refuses it, apart from the adapter's, which jsforce renews on a 401.
     listener: (on) =>

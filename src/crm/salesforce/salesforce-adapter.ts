@@ -51,6 +51,7 @@ import {
   ownerFrom,
   personFrom,
   roleMapFrom,
+  type SfRecord,
   storedHandoffFrom,
   toSalesforceFields,
 } from './salesforce-mappers';
@@ -80,6 +81,12 @@ export interface SalesforceAdapterOptions {
 
 export interface SalesforceAdapter extends CrmAdapter, MetadataDeployer {
   readonly calls: SalesforceCalls;
+  /**
+   * Reads which fields the org's handoff object has (one describe), so that an org one deploy
+   * behind still gets its handoffs: saves leave out the custom fields it lacks and name them in
+   * the log, once. The backend calls it at start; an adapter that never did writes every field.
+   */
+  learnHandoffFields(): Promise<void>;
 }
 
 const COLLECTION = { allOrNone: true, allowRecursive: true } as const;
@@ -90,6 +97,31 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   // Org metadata changes rarely and costs a call each: read once per adapter.
   let stages: Promise<ClosedWonStages> | null = null;
   let roles: Promise<RoleMap> | null = null;
+  let handoffFieldNames: ReadonlySet<string> | null = null;
+  const reportedMissing = new Set<string>();
+
+  async function learnHandoffFields(): Promise<void> {
+    const described = await calls.run('read:handoff-fields', () =>
+      connection.describe(HANDOFF_OBJECT),
+    );
+    handoffFieldNames = new Set(described.fields.map((field) => field.name));
+  }
+
+  /** The handoff's fields the org has; custom fields it lacks are left out and named, once. */
+  function writableHandoffFields(fields: SfRecord): SfRecord {
+    const known = handoffFieldNames;
+    if (known === null) return fields;
+    const missing = Object.keys(fields).filter((name) => name.endsWith('__c') && !known.has(name));
+    if (missing.length === 0) return fields;
+    const unreported = missing.filter((name) => !reportedMissing.has(name));
+    for (const name of unreported) reportedMissing.add(name);
+    if (unreported.length > 0)
+      options.log?.warn(
+        'the org lacks Baton handoff fields: deploy the metadata (baton provision --crm salesforce --deploy)',
+        { fields: unreported },
+      );
+    return Object.fromEntries(Object.entries(fields).filter(([name]) => !missing.includes(name)));
+  }
 
   function closedWonStages(): Promise<ClosedWonStages> {
     stages ??= calls
@@ -205,10 +237,10 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     const version = (current?.version ?? 0) + 1;
     // Commitment and stakeholder ids are read back from the handoff's children, so the stored
     // links only need the tasks, which are not children of the handoff.
-    const handoffFields = {
+    const handoffFields = writableHandoffFields({
       ...toSalesforceFields(handoffProperties(write, version, { ...EMPTY_LINKS, tasks: taskIds })),
       [F.account]: write.companyId,
-    };
+    });
     const [handoffResult] = await upsertByKey(
       connection,
       calls,
@@ -294,6 +326,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   return {
     kind: 'salesforce',
     calls,
+    learnHandoffFields,
     loadDealContext,
     saveHandoff,
     addDealTasks,

@@ -97,6 +97,11 @@ export class TestMetadata {
     return this.deployed.has(keyOf(type, fullName));
   }
 
+  /** An org deployed by an older Baton: the component is not there (until the next deploy). */
+  remove(type: string, fullName: string): void {
+    this.deployed.delete(keyOf(type, fullName));
+  }
+
   private objectExists(name: string): boolean {
     return STANDARD_OBJECTS.includes(name) || this.has('CustomObject', name);
   }

@@ -40,6 +40,11 @@ const error = (statusCode: string, message: string, fields: string[] = []): Item
 export class TestRecords {
   private byType = new Map<string, Map<string, TestRecord>>();
   private sequence = 0;
+  /**
+   * Whether the org has a custom field (`Type.Name__c`), as its deployed metadata says; a write
+   * naming one it lacks is refused whole, as Salesforce refuses it. Unset: every field exists.
+   */
+  hasCustomField: ((type: string, field: string) => boolean) | null = null;
 
   constructor() {
     for (const [type, records] of Object.entries(seedRecords())) {
@@ -92,6 +97,15 @@ export class TestRecords {
   ): { error: ItemError } | { apply: () => ItemResult } {
     if (!WRITABLE.has(type))
       return { error: error('INVALID_TYPE', `${type} is not writable on this test server`) };
+    const unknown = Object.keys(fields).find(
+      (field) => field.endsWith('__c') && this.hasCustomField?.(type, field) === false,
+    );
+    if (unknown)
+      return {
+        error: error('INVALID_FIELD', `No such column '${unknown}' on sobject of type ${type}`, [
+          unknown,
+        ]),
+      };
     let existing: TestRecord | undefined;
     if (mode.op === 'update') {
       existing = this.get(type, String(mode.id));

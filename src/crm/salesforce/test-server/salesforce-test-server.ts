@@ -86,6 +86,7 @@ export function createSalesforceTestServer(
   const faults = new TestServerFaults(options.random);
   const metadata = new TestMetadata(options.deployPolls);
   if (options.deployed !== false) metadata.preload(metadataPackage());
+  records.hasCustomField = (type, field) => metadata.has('CustomField', `${type}.${field}`);
   const root = new Hono();
   registerTokenEndpoint(root, options.connectedApp, sessions);
   const app = root.basePath('/services/data/:version');
