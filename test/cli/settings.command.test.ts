@@ -12,13 +12,16 @@ import { adapters } from '../../src/crm/adapters';
 import { TEST_ORG_ID } from '../../src/crm/salesforce/test-server/queries';
 import { createSalesforceTestServer } from '../../src/crm/salesforce/test-server/salesforce-test-server';
 import { TEST_IDS } from '../../src/crm/salesforce/test-server/seed';
-import { joinSettings } from '../../src/functions/settings-rules';
+import { type PortalSettings, joinSettings } from '../../src/functions/settings-rules';
 import { type RunningSandbox, SANDBOX_TOKEN, createSandbox } from '../../src/sandbox';
 import { openBackendStorage } from '../../src/server';
 import { settingsFor } from '../../src/server/portal-settings';
 import { NOW } from '../helpers/handoff-factory';
 
 jest.setTimeout(60_000);
+
+/** `show --json` of valid settings: the envelope with the settings typed. */
+type Shown = Omit<SettingsFile, 'settings'> & { settings: PortalSettings | null };
 
 const ACCOUNT = '4242';
 const SECRET = 'settings-cli-secret';
@@ -105,7 +108,7 @@ describe('baton settings on a HubSpot account', () => {
       ACCOUNT,
       '--json',
     );
-    const file = JSON.parse(shown.out) as SettingsFile;
+    const file = JSON.parse(shown.out) as Shown;
     expect(file).toMatchObject({ account: ACCOUNT, version: 0, updatedBy: null, problem: null });
     expect(file.settings?.team.csManagers).toEqual([owners[0]]);
     expect(file.settings?.templates.sales_to_cs.minimumCompleteness).toBe(
@@ -118,7 +121,7 @@ describe('baton settings on a HubSpot account', () => {
     const env = hubSpotEnv({ BATON_TEAM_FILE: teamFile });
     const file = JSON.parse(
       (await baton(env, 'settings', 'show', '--account', ACCOUNT, '--json')).out,
-    ) as SettingsFile;
+    ) as Shown;
     file.settings!.templates.sales_to_cs.minimumCompleteness = 90;
     file.settings!.holidays = ['2026-12-25'];
     const path = await writeJson('edited.json', file);
@@ -159,6 +162,52 @@ describe('baton settings on a HubSpot account', () => {
     expect(shown.out).toContain(
       `HubSpot account ${ACCOUNT}: settings version 1, saved by ${CLI_SAVER} at `,
     );
+  });
+
+  it('shows saved settings that no longer validate as they were saved, with why, to fix and apply', async () => {
+    const env = hubSpotEnv();
+    const settings = joinSettings(DEFAULT_POLICY, {
+      csManagers: [owners[0]!],
+      csms: [owners[1]!],
+      csOps: [],
+      salesManagers: [],
+    });
+    // Saved by an older Baton that allowed what this one refuses.
+    const storage = await openBackendStorage({ env, localDataDir: env.BATON_DATA_DIR! });
+    try {
+      await storage.portalSettings.save({
+        portalId: '888',
+        settings: { ...settings, atRiskRatio: 1.5 },
+        baseVersion: 0,
+        updatedBy: owners[0]!,
+        at: new Date(NOW),
+      });
+    } finally {
+      await storage.close();
+    }
+    const shown = await baton(env, 'settings', 'show', '--account', '888', '--json');
+    const file = JSON.parse(shown.out) as Shown;
+    expect(file.version).toBe(1);
+    expect(file.settings?.atRiskRatio).toBe(1.5);
+    expect(file.problem).toBe(
+      'they no longer pass validation (atRiskRatio: expected a fraction between 0 and 1), ' +
+        'so the backend runs on its defaults until they are saved again',
+    );
+    expect((await baton(env, 'settings', 'show', '--account', '888')).out).toContain(
+      'Not in force: they no longer pass validation',
+    );
+
+    file.settings!.atRiskRatio = 0.5;
+    const fixed = await baton(
+      env,
+      'settings',
+      'apply',
+      await writeJson('fixed.json', file),
+      '--account',
+      '888',
+    );
+    expect(fixed.out).toContain('HubSpot account 888: settings saved as version 2');
+    expect((await inForce(env, '888')).current.problem).toBeNull();
   });
 
   it('refuses settings that fail the page’s checks, naming each field, and writes nothing', async () => {
@@ -290,7 +339,7 @@ describe('baton settings --crm salesforce', () => {
       TEST_ORG_ID,
       '--json',
     );
-    expect((JSON.parse(shown.out) as SettingsFile).version).toBe(1);
+    expect((JSON.parse(shown.out) as Shown).version).toBe(1);
     expect(shown.out + run.out + run.err).not.toContain(SECRET);
   });
 

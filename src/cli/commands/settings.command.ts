@@ -13,14 +13,12 @@ import { CrmConfigurationError, adapters } from '../../crm/adapters';
 import { CRM_KINDS, type CrmKind, type CrmPerson } from '../../crm/crm-adapter';
 import { hubSpotConnectionFromEnv } from '../../crm/hubspot/hubspot-client';
 import { salesforceAuthFromEnv } from '../../crm/salesforce/salesforce-auth';
-import type { CurrentSettings } from '../../functions/settings-api';
-import { type PortalSettings, validateSettings } from '../../functions/settings-rules';
+import { joinSettings, parseSettings, validateSettings } from '../../functions/settings-rules';
 import type { TeamDirectory } from '../../functions/team-directory';
 import { type BackendStorage, createLogger } from '../../server';
 import type { StoredPortalSettings } from '../../server/db';
 import { crmForInstalledPortals } from '../../server/oauth';
 import { connectSalesforceOrg } from '../../server/salesforce-backend';
-import { currentSettings } from '../../server/portal-settings';
 import { CliError, type CliIo, readJson } from '../cli-io';
 import { loadPolicy, printJson } from '../inputs';
 import { withStorage } from './backend-storage';
@@ -135,20 +133,28 @@ async function defaultsOf(
   return { policy: await loadPolicy(policyPath), directory: await loadTeamDirectory(teamFile) };
 }
 
-/** Only read when saved settings no longer validate and no team file gives the defaults. */
-const EMPTY_TEAM: TeamDirectory = { csManagers: [], csms: [], csOps: [], salesManagers: [] };
-
-/** The saved settings, or the defaults when known here; null when neither is. */
-async function settingsInForce(
+/**
+ * What `show` prints: the saved settings as they are stored, with why they are not in force if
+ * they no longer validate (so the admin edits what was saved, not a stand-in), or, while the
+ * account has saved nothing, the defaults when this machine knows them.
+ */
+async function settingsShown(
   env: NodeJS.ProcessEnv,
-  accountId: string,
   stored: StoredPortalSettings | null,
   policyPath: string | undefined,
-): Promise<CurrentSettings | null> {
-  const defaults = stored === null ? await defaultsOf(env, policyPath) : null;
-  if (stored === null && defaults === null) return null;
-  const fallback = defaults ?? { policy: await loadPolicy(policyPath), directory: EMPTY_TEAM };
-  return currentSettings({ ...fallback, log: quiet }, accountId, stored);
+): Promise<{ settings: unknown; problem: string | null } | null> {
+  if (stored !== null) {
+    const parsed = parseSettings(stored.settings);
+    return {
+      settings: stored.settings,
+      problem: parsed.success
+        ? null
+        : `they no longer pass validation (${parsed.errors.map(describeFieldError).join('; ')}), ` +
+          'so the backend runs on its defaults until they are saved again',
+    };
+  }
+  const defaults = await defaultsOf(env, policyPath);
+  return defaults && { settings: joinSettings(defaults.policy, defaults.directory), problem: null };
 }
 
 export interface SettingsShowOptions {
@@ -165,7 +171,8 @@ export interface SettingsFile {
   updatedBy: string | null;
   updatedAt: string | null;
   problem: string | null;
-  settings: PortalSettings | null;
+  /** As saved (checked again by `apply`), or the defaults; null when neither is known. */
+  settings: unknown;
 }
 
 export async function settingsShowText(
@@ -175,14 +182,14 @@ export async function settingsShowText(
   return withStorage(env, async (storage) => {
     const account = await accountFor(env, storage, options.crm, options.account, false);
     const stored = await storage.portalSettings.get(account.id);
-    const current = await settingsInForce(env, account.id, stored, options.policy);
+    const shown = await settingsShown(env, stored, options.policy);
     const file: SettingsFile = {
       account: account.id,
-      version: current?.version ?? 0,
-      updatedBy: current?.updatedBy ?? null,
-      updatedAt: current?.updatedAt ?? null,
-      problem: current?.problem ?? null,
-      settings: current?.settings ?? null,
+      version: stored?.version ?? 0,
+      updatedBy: stored?.updatedBy ?? null,
+      updatedAt: stored?.updatedAt.toISOString() ?? null,
+      problem: shown?.problem ?? null,
+      settings: shown?.settings ?? null,
     };
     if (options.json) return printJson(file);
     const heading =
