@@ -41,6 +41,7 @@ import {
   toHubSpotProperties,
 } from './hubspot-mappers';
 import { pacerOf } from './hubspot-client';
+import { KnownFields } from '../known-fields';
 import { HubSpotMetadata } from './hubspot-metadata';
 import { createTasks, ensureDealTasks, findExisting } from './hubspot-tasks';
 import { hubSpotWrites } from './hubspot-writes';
@@ -172,15 +173,14 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 
   const { upsertRecords, archiveRemoved, associate } = hubSpotWrites(client, calls);
 
-  /** What the portal can take of a handoff's values; the rest is named in the log, once. */
-  function writable(values: RecordProperties): RecordProperties {
-    const result = metadata.writableHandoffProperties(values);
-    if (result.missing.length > 0)
-      options.log.warn('the portal lacks Baton handoff properties: run `baton provision`', {
-        properties: result.missing,
-      });
-    return result.values;
-  }
+  const handoffPropertyFilter = new KnownFields((missing) =>
+    options.log.warn('the portal lacks Baton handoff properties: run `baton provision`', {
+      properties: missing,
+    }),
+  );
+  /** What the portal can take of a handoff's values (known from the last schema read). */
+  const writable = (values: RecordProperties): RecordProperties =>
+    handoffPropertyFilter.writable(values, metadata.knownHandoffProperties());
 
   async function saveHandoff(write: HandoffWrite, options: SaveOptions = {}): Promise<SaveResult> {
     const types = await metadata.objectTypeIds();

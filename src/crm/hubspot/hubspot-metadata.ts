@@ -7,7 +7,6 @@ import { type ClosedWonStages, type CrmPerson, NotProvisionedError } from '../cr
 export { NotProvisionedError };
 import { batonObjects } from '../objects/data-model';
 import type { BatonObject } from '../objects/object-definition';
-import type { RecordProperties } from '../handoff-records';
 import type { HubSpotCalls } from './hubspot-calls';
 
 export interface ObjectTypeIds {
@@ -33,7 +32,6 @@ export class HubSpotMetadata {
   private types: Cached<ObjectTypeIds> | null = null;
   /** The handoff object's property names, read with its type id; null if HubSpot listed none. */
   private handoffProperties: ReadonlySet<string> | null = null;
-  private readonly reportedMissing = new Set<string>();
   private labels: Cached<LabelIds> | null = null;
   private stages: Cached<ClosedWonStages> | null = null;
   private owners: Cached<CrmPerson[]> | null = null;
@@ -84,27 +82,6 @@ export class HubSpotMetadata {
    */
   knownHandoffProperties(): ReadonlySet<string> | null {
     return this.handoffProperties;
-  }
-
-  /**
-   * The handoff's values without the properties the portal lacks, so a portal one `provision`
-   * behind still gets its handoffs (a write naming a missing property fails whole); `missing`
-   * names those left out, once per property for the life of this cache.
-   */
-  writableHandoffProperties(values: RecordProperties): {
-    values: RecordProperties;
-    missing: string[];
-  } {
-    const known = this.handoffProperties;
-    if (known === null) return { values, missing: [] };
-    const left = Object.keys(values).filter((name) => !known.has(name));
-    if (left.length === 0) return { values, missing: [] };
-    const missing = left.filter((name) => !this.reportedMissing.has(name));
-    for (const name of missing) this.reportedMissing.add(name);
-    return {
-      values: Object.fromEntries(Object.entries(values).filter(([name]) => known.has(name))),
-      missing,
-    };
   }
 
   async labelIds(): Promise<LabelIds> {

@@ -26,6 +26,7 @@ import {
   stakeholderProperties,
   type RecordProperties,
 } from '../handoff-records';
+import { KnownFields } from '../known-fields';
 import type { RetryOptions } from '../retry-policy';
 import {
   type CollectionResult,
@@ -51,7 +52,6 @@ import {
   ownerFrom,
   personFrom,
   roleMapFrom,
-  type SfRecord,
   storedHandoffFrom,
   toSalesforceFields,
 } from './salesforce-mappers';
@@ -98,7 +98,6 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   let stages: Promise<ClosedWonStages> | null = null;
   let roles: Promise<RoleMap> | null = null;
   let handoffFieldNames: ReadonlySet<string> | null = null;
-  const reportedMissing = new Set<string>();
 
   async function learnHandoffFields(): Promise<void> {
     const described = await calls.run('read:handoff-fields', () =>
@@ -107,21 +106,15 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     handoffFieldNames = new Set(described.fields.map((field) => field.name));
   }
 
-  /** The handoff's fields the org has; custom fields it lacks are left out and named, once. */
-  function writableHandoffFields(fields: SfRecord): SfRecord {
-    const known = handoffFieldNames;
-    if (known === null) return fields;
-    const missing = Object.keys(fields).filter((name) => name.endsWith('__c') && !known.has(name));
-    if (missing.length === 0) return fields;
-    const unreported = missing.filter((name) => !reportedMissing.has(name));
-    for (const name of unreported) reportedMissing.add(name);
-    if (unreported.length > 0)
+  // Only custom fields are Baton's to add; the standard ones every object has.
+  const handoffFieldFilter = new KnownFields(
+    (missing) =>
       options.log?.warn(
         'the org lacks Baton handoff fields: deploy the metadata (baton provision --crm salesforce --deploy)',
-        { fields: unreported },
-      );
-    return Object.fromEntries(Object.entries(fields).filter(([name]) => !missing.includes(name)));
-  }
+        { fields: missing },
+      ),
+    (name) => name.endsWith('__c'),
+  );
 
   function closedWonStages(): Promise<ClosedWonStages> {
     stages ??= calls
@@ -237,10 +230,15 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     const version = (current?.version ?? 0) + 1;
     // Commitment and stakeholder ids are read back from the handoff's children, so the stored
     // links only need the tasks, which are not children of the handoff.
-    const handoffFields = writableHandoffFields({
-      ...toSalesforceFields(handoffProperties(write, version, { ...EMPTY_LINKS, tasks: taskIds })),
-      [F.account]: write.companyId,
-    });
+    const handoffFields = handoffFieldFilter.writable(
+      {
+        ...toSalesforceFields(
+          handoffProperties(write, version, { ...EMPTY_LINKS, tasks: taskIds }),
+        ),
+        [F.account]: write.companyId,
+      },
+      handoffFieldNames,
+    );
     const [handoffResult] = await upsertByKey(
       connection,
       calls,
